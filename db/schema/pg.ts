@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { JSONContent } from "@tiptap/core";
+import {
+  ISSUE_STATUSES,
+  REVIEW_EVENT_KINDS,
+  ROLES,
+  STORY_STATUSES,
+  USER_STATUSES,
+} from "../../lib/domain-types";
+
+// Postgres twin of ./sqlite.ts: same tables, same columns (a test checks it).
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, mode: "date" })
+    .notNull()
+    .$defaultFn(() => new Date());
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  role: text("role", { enum: ROLES }).notNull(),
+  status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
+  sessionVersion: integer("session_version").notNull().default(1),
+  lastSignInAt: ts("last_sign_in_at"),
+  createdAt: createdAt(),
+});
+export type UserRow = typeof users.$inferSelect;
+
+export const issues = pgTable(
+  "issues",
+  {
+    id: id(),
+    number: integer("number").notNull(),
+    year: integer("year").notNull(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    issueDate: text("issue_date").notNull(),
+    editorsNote: text("editors_note").notNull().default(""),
+    status: text("status", { enum: ISSUE_STATUSES }).notNull().default("draft"),
+    scheduledAt: ts("scheduled_at"),
+    publishedAt: ts("published_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("issues_number_year_idx").on(t.number, t.year)],
+);
+export type IssueRow = typeof issues.$inferSelect;
+
+export const stories = pgTable(
+  "stories",
+  {
+    id: id(),
+    issueId: text("issue_id").references(() => issues.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    standfirst: text("standfirst").notNull().default(""),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: jsonb("body").$type<JSONContent>().notNull(),
+    plainText: text("plain_text").notNull().default(""),
+    wordCount: integer("word_count").notNull().default(0),
+    status: text("status", { enum: STORY_STATUSES }).notNull().default("draft"),
+    locale: text("locale").notNull().default("en"),
+    translationGroup: text("translation_group"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index("stories_issue_idx").on(t.issueId, t.position),
+    index("stories_author_idx").on(t.authorId),
+    index("stories_status_idx").on(t.status),
+  ],
+);
+export type StoryRow = typeof stories.$inferSelect;
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: id(),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: jsonb("body").$type<JSONContent>().notNull(),
+    reason: text("reason").notNull(),
+    authorId: text("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revisions_story_idx").on(t.storyId)],
+);
+
+export const reviewEvents = pgTable(
+  "review_events",
+  {
+    id: id(),
+    storyId: text("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: REVIEW_EVENT_KINDS }).notNull(),
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_events_story_idx").on(t.storyId)],
+);
+
+export const publishedIssues = pgTable("published_issues", {
+  issueId: text("issue_id")
+    .primaryKey()
+    .references(() => issues.id, { onDelete: "cascade" }),
+  slug: text("slug").notNull().unique(),
+  number: integer("number").notNull(),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  issueDate: text("issue_date").notNull(),
+  editorsNote: text("editors_note").notNull(),
+  publishedAt: ts("published_at").notNull(),
+});
+
+export const publishedStories = pgTable(
+  "published_stories",
+  {
+    id: id(),
+    issueId: text("issue_id")
+      .notNull()
+      .references(() => publishedIssues.issueId, { onDelete: "cascade" }),
+    storyId: text("story_id").notNull(),
+    slug: text("slug").notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    standfirst: text("standfirst").notNull(),
+    authorName: text("author_name").notNull(),
+    html: text("html").notNull(),
+    plainText: text("plain_text").notNull(),
+  },
+  (t) => [uniqueIndex("published_stories_issue_slug_idx").on(t.issueId, t.slug)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    actorId: text("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt)],
+);
+
+export const settings = pgTable("settings", {
+  id: integer("id").primaryKey(),
+  siteNameEn: text("site_name_en").notNull(),
+  siteNameZh: text("site_name_zh").notNull(),
+  newsletterName: text("newsletter_name").notNull(),
+  contactBlock: text("contact_block").notNull(),
+  aboutBlock: text("about_block").notNull(),
+  defaultLocale: text("default_locale").notNull(),
+  updatedAt: createdAt(),
+});
+export type SettingsRow = typeof settings.$inferSelect;

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// The environment, validated once. A bad DATABASE_URL fails here with a clear message.
+const databaseUrlSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+    message: 'DATABASE_URL must be "file:/path/to.db" (SQLite) or "postgres://…" (Postgres)',
+  });
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v : undefined))
+    .pipe(databaseUrlSchema.optional()),
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v !== "false"),
+  DEMO_PASSWORD: z
+    .string()
+    .min(8, "DEMO_PASSWORD must be at least 8 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export type DatabaseTarget =
+  | { dialect: "sqlite"; path: string }
+  | { dialect: "postgres"; url: string };
+
+export function databaseTarget(url: string | undefined): DatabaseTarget {
+  if (!url) return { dialect: "sqlite", path: "./data/newsletter.db" };
+  if (url.startsWith("file:")) return { dialect: "sqlite", path: url.slice("file:".length) };
+  return { dialect: "postgres", url };
+}

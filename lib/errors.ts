@@ -1,0 +1,27 @@
+export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated";
+
+/** The one error type domain functions throw; actions turn it into a message for the user. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Field-level messages, for forms. */
+  readonly fields?: Record<string, string>;
+
+  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
