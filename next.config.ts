@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

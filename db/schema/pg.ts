@@ -22,10 +22,12 @@ const id = () =>
   text("id")
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
-const createdAt = () =>
-  timestamp("created_at", { withTimezone: true, mode: "date" })
+const stamp = (name: string) =>
+  timestamp(name, { withTimezone: true, mode: "date" })
     .notNull()
     .$defaultFn(() => new Date());
+const createdAt = () => stamp("created_at");
+const updatedAt = () => stamp("updated_at");
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const users = pgTable("users", {
@@ -56,7 +58,7 @@ export const issues = pgTable(
     publishedAt: ts("published_at"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("issues_number_year_idx").on(t.number, t.year)],
 );
@@ -82,7 +84,7 @@ export const stories = pgTable(
     translationGroup: text("translation_group"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("stories_issue_idx").on(t.issueId, t.position),
@@ -179,6 +181,6 @@ export const settings = pgTable("settings", {
   contactBlock: text("contact_block").notNull(),
   aboutBlock: text("about_block").notNull(),
   defaultLocale: text("default_locale").notNull(),
-  updatedAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 export type SettingsRow = typeof settings.$inferSelect;

@@ -13,10 +13,12 @@ const id = () =>
   text("id")
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
+const stamp = (name: string) =>
+  integer(name, { mode: "timestamp_ms" })
     .notNull()
     .$defaultFn(() => new Date());
+const createdAt = () => stamp("created_at");
+const updatedAt = () => stamp("updated_at");
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
 
@@ -47,7 +49,7 @@ export const issues = sqliteTable(
     publishedAt: ts("published_at"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("issues_number_year_idx").on(t.number, t.year)],
 );
@@ -72,7 +74,7 @@ export const stories = sqliteTable(
     translationGroup: text("translation_group"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("stories_issue_idx").on(t.issueId, t.position),
@@ -168,5 +170,5 @@ export const settings = sqliteTable("settings", {
   contactBlock: text("contact_block").notNull(),
   aboutBlock: text("about_block").notNull(),
   defaultLocale: text("default_locale").notNull(),
-  updatedAt: createdAt(),
+  updatedAt: updatedAt(),
 });

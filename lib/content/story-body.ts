@@ -36,7 +36,7 @@ function stripUnsafeLinks(json: JSONContent): JSONContent {
 function toNode(json: unknown): PMNode {
   const parsed = storyBodySchema.safeParse(json);
   if (!parsed.success) throw new AppError("invalid", "The story body is not a document.");
-  if (JSON.stringify(json).length > MAX_BODY_BYTES)
+  if (new TextEncoder().encode(JSON.stringify(json)).length > MAX_BODY_BYTES)
     throw new AppError("invalid", "The story is too long to save (over 512 KB).");
   try {
     const node = schema.nodeFromJSON(stripUnsafeLinks(parsed.data as JSONContent));

@@ -1,0 +1,21 @@
+import { connection } from "next/server";
+import { Masthead } from "@/components/reader/masthead";
+import { SiteFooter } from "@/components/reader/site-footer";
+import { getSiteSettings } from "@/lib/reader/read-published";
+
+export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
+  // Reader pages read the live snapshot at request time, so a publish shows at once on
+  // every server. (Caching them comes with the reader-performance work.)
+  await connection();
+  const settings = await getSiteSettings();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <Masthead settings={settings} />
+      <main id="main">{children}</main>
+      <SiteFooter settings={settings} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { IssueView } from "@/components/reader/issue-view";
+import { getLatestIssue, getSiteSettings } from "@/lib/reader/read-published";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return { title: { absolute: `${settings.newsletterName} · ${settings.siteNameEn}` } };
+}
+
+export default async function LatestIssuePage() {
+  const latest = await getLatestIssue();
+  if (!latest) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-16 text-center">
+        <h1 className="font-serif text-2xl font-bold">No issue has been published yet</h1>
+        <p className="mt-2 text-gray-700">The first issue will appear here as soon as the editors publish it.</p>
+      </div>
+    );
+  }
+  return <IssueView {...latest} />;
+}

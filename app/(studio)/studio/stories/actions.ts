@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { runAction, toFormState, type ActionResult, type FormState } from "@/lib/action-result";
+import { commentOnStory } from "@/lib/stories/comment-on-story";
+import { createStory } from "@/lib/stories/create-story";
+import { saveStory } from "@/lib/stories/save-story";
+import { transitionStory } from "@/lib/stories/transition-story";
+import { parseInput } from "@/lib/validation";
+import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
+
+export async function createStoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction((user) =>
+    createStory(user, { title: formData.get("title"), standfirst: formData.get("standfirst") ?? "" }),
+  );
+  if (!result.ok) return toFormState(result);
+  revalidatePath("/studio/stories");
+  redirect(`/studio/stories/${result.data.id}`);
+}
+
+export async function saveStoryAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  const result = await runAction((user) => saveStory(user, input));
+  if (result.ok) revalidatePath("/studio/stories");
+  return result;
+}
+
+const storyActionSchema = z.enum(Object.keys(STORY_TRANSITIONS) as [StoryAction, ...StoryAction[]], {
+  error: "Unknown workflow step.",
+});
+
+export async function transitionStoryAction(
+  action: unknown,
+  input: unknown,
+): Promise<ActionResult<{ version: number }>> {
+  const result = await runAction((user) => transitionStory(user, parseInput(storyActionSchema, action), input));
+  if (result.ok) revalidatePath("/studio", "layout");
+  return result;
+}
+
+export async function commentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const storyId = formData.get("storyId");
+  const result = await runAction((user) => commentOnStory(user, { storyId, body: formData.get("body") }));
+  if (result.ok && typeof storyId === "string") revalidatePath(`/studio/stories/${storyId}`);
+  return toFormState(result, "Comment added.");
+}

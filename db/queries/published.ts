@@ -1,0 +1,113 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { tables, type Db } from "../client";
+
+const { publishedIssues, publishedStories } = tables;
+
+/** Readers read only these snapshot tables, never the working copies. */
+export interface PublishedIssue {
+  issueId: string;
+  slug: string;
+  number: number;
+  year: number;
+  title: string;
+  issueDate: string;
+  editorsNote: string;
+  publishedAt: Date;
+}
+
+export interface PublishedStory {
+  slug: string;
+  position: number;
+  title: string;
+  standfirst: string;
+  authorName: string;
+  html: string;
+}
+
+const issueColumns = {
+  issueId: publishedIssues.issueId,
+  slug: publishedIssues.slug,
+  number: publishedIssues.number,
+  year: publishedIssues.year,
+  title: publishedIssues.title,
+  issueDate: publishedIssues.issueDate,
+  editorsNote: publishedIssues.editorsNote,
+  publishedAt: publishedIssues.publishedAt,
+};
+
+const storyColumns = {
+  slug: publishedStories.slug,
+  position: publishedStories.position,
+  title: publishedStories.title,
+  standfirst: publishedStories.standfirst,
+  authorName: publishedStories.authorName,
+  html: publishedStories.html,
+};
+
+export async function findLatestPublishedIssue(db: Db): Promise<PublishedIssue | null> {
+  const [row] = await db
+    .select(issueColumns)
+    .from(publishedIssues)
+    .orderBy(desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listPublishedIssues(db: Db): Promise<PublishedIssue[]> {
+  return db
+    .select(issueColumns)
+    .from(publishedIssues)
+    .orderBy(desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number));
+}
+
+export async function findPublishedIssue(db: Db, slug: string): Promise<PublishedIssue | null> {
+  const [row] = await db
+    .select(issueColumns)
+    .from(publishedIssues)
+    .where(eq(publishedIssues.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listPublishedStories(db: Db, issueId: string): Promise<PublishedStory[]> {
+  return db
+    .select(storyColumns)
+    .from(publishedStories)
+    .where(eq(publishedStories.issueId, issueId))
+    .orderBy(asc(publishedStories.position));
+}
+
+export async function findPublishedStory(
+  db: Db,
+  issueId: string,
+  slug: string,
+): Promise<PublishedStory | null> {
+  const [row] = await db
+    .select(storyColumns)
+    .from(publishedStories)
+    .where(and(eq(publishedStories.issueId, issueId), eq(publishedStories.slug, slug)))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface Snapshot {
+  issue: PublishedIssue;
+  stories: (PublishedStory & { storyId: string; plainText: string })[];
+}
+
+/** Replaces an issue's live snapshot; call inside the publishing transaction. */
+export async function replaceSnapshot(tx: Db, snapshot: Snapshot): Promise<void> {
+  await deleteSnapshot(tx, snapshot.issue.issueId);
+  await tx.insert(publishedIssues).values(snapshot.issue);
+  if (snapshot.stories.length > 0) {
+    await tx
+      .insert(publishedStories)
+      .values(snapshot.stories.map((s) => ({ ...s, issueId: snapshot.issue.issueId })));
+  }
+}
+
+export async function deleteSnapshot(tx: Db, issueId: string): Promise<void> {
+  await tx.delete(publishedStories).where(eq(publishedStories.issueId, issueId));
+  await tx.delete(publishedIssues).where(eq(publishedIssues.issueId, issueId));
+}

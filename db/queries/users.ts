@@ -1,0 +1,70 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Role, UserStatus } from "../../lib/domain-types";
+import { tables, type Db } from "../client";
+
+const { users } = tables;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: UserStatus;
+  sessionVersion: number;
+}
+
+const sessionColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  status: users.status,
+  sessionVersion: users.sessionVersion,
+};
+
+export async function findSessionUser(db: Db, id: string): Promise<SessionUser | null> {
+  const [row] = await db.select(sessionColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The only query that returns a password hash: for checking a sign-in, nothing else. */
+export async function findUserForSignIn(
+  db: Db,
+  email: string,
+): Promise<(SessionUser & { passwordHash: string | null }) | null> {
+  const [row] = await db
+    .select({ ...sessionColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
+  return Number(row?.n ?? 0);
+}
+
+export async function insertUser(
+  db: Db,
+  values: { email: string; name: string; role: Role; passwordHash: string; status?: UserStatus },
+): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase() })
+    .returning({ id: users.id });
+  if (!row) throw new Error("insert into users returned no row");
+  return row;
+}
+
+export async function setUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
+}
+
+export async function recordSignIn(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}

@@ -1,0 +1,161 @@
+import { is } from "drizzle-orm";
+import { PgTable, getTableConfig as getPgTableConfig } from "drizzle-orm/pg-core";
+import { SQLiteTable, getTableConfig as getSqliteTableConfig } from "drizzle-orm/sqlite-core";
+import { describe, expect, it } from "vitest";
+import * as pg from "./pg";
+import * as sqlite from "./sqlite";
+
+/*
+ * DESIGN.md: "one schema file and one migrations folder per dialect, with a test that both
+ * declare the same tables and columns". This is that test.
+ */
+
+/** Written out by hand: deriving it from either schema would make the check circular. */
+const EXPECTED_TABLES = [
+  "audit_log",
+  "issues",
+  "published_issues",
+  "published_stories",
+  "review_events",
+  "revisions",
+  "settings",
+  "stories",
+  "users",
+].sort();
+
+interface ColumnShape {
+  notNull: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+}
+
+interface TableShape {
+  /** SQL column names in declaration order, duplicates kept (so they can be detected). */
+  rawColumnNames: string[];
+  /** SQL column names, sorted. */
+  columnNames: string[];
+  columns: Record<string, ColumnShape>;
+  indexes: string[];
+  primaryKeys: string[];
+  foreignKeys: string[];
+}
+
+interface AnyTableConfig {
+  name: string;
+  columns: ReadonlyArray<{ name: string; notNull: boolean; primary: boolean; isUnique: boolean }>;
+  indexes: ReadonlyArray<{ config: { name?: string; unique?: boolean; columns: readonly unknown[] } }>;
+  primaryKeys: ReadonlyArray<{ columns: ReadonlyArray<{ name: string }> }>;
+  foreignKeys: ReadonlyArray<{
+    reference: () => {
+      columns: ReadonlyArray<{ name: string }>;
+      foreignColumns: ReadonlyArray<{ name: string; table: unknown }>;
+      foreignTable: unknown;
+    };
+  }>;
+}
+
+function shapeOf(config: AnyTableConfig, tableName: (table: unknown) => string): TableShape {
+  const rawColumnNames = config.columns.map((column) => column.name);
+  const columns: Record<string, ColumnShape> = {};
+  for (const column of config.columns) {
+    columns[column.name] = { notNull: column.notNull, primaryKey: column.primary, unique: column.isUnique };
+  }
+  return {
+    rawColumnNames,
+    columnNames: [...rawColumnNames].sort(),
+    columns,
+    indexes: config.indexes
+      .map((index) => `${index.config.name ?? "(unnamed)"}${index.config.unique ? " unique" : ""}`)
+      .sort(),
+    primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((column) => column.name).join(",")).sort(),
+    foreignKeys: config.foreignKeys
+      .map((fk) => {
+        const ref = fk.reference();
+        const from = ref.columns.map((column) => column.name).join(",");
+        const to = ref.foreignColumns.map((column) => column.name).join(",");
+        return `${from} -> ${tableName(ref.foreignTable)}(${to})`;
+      })
+      .sort(),
+  };
+}
+
+function collect(
+  module: Record<string, unknown>,
+  isTable: (value: unknown) => boolean,
+  config: (table: never) => AnyTableConfig,
+): Map<string, TableShape> {
+  const tableName = (table: unknown) => config(table as never).name;
+  const tables = new Map<string, TableShape>();
+  for (const value of Object.values(module)) {
+    if (!isTable(value)) continue;
+    const tableConfig = config(value as never);
+    expect(tables.has(tableConfig.name), `table ${tableConfig.name} exported twice`).toBe(false);
+    tables.set(tableConfig.name, shapeOf(tableConfig, tableName));
+  }
+  return tables;
+}
+
+const pgTables = collect(
+  pg,
+  (value) => is(value, PgTable),
+  (table) => getPgTableConfig(table as PgTable) as unknown as AnyTableConfig,
+);
+const sqliteTables = collect(
+  sqlite,
+  (value) => is(value, SQLiteTable),
+  (table) => getSqliteTableConfig(table as SQLiteTable) as unknown as AnyTableConfig,
+);
+
+const byName = (tables: Map<string, TableShape>) => Object.fromEntries([...tables].sort(([a], [b]) => a.localeCompare(b)));
+
+describe("schema parity between Postgres and SQLite", () => {
+  it("the Postgres schema declares exactly the expected tables", () => {
+    expect([...pgTables.keys()].sort()).toEqual(EXPECTED_TABLES);
+  });
+
+  it("the SQLite schema declares exactly the expected tables", () => {
+    expect([...sqliteTables.keys()].sort()).toEqual(EXPECTED_TABLES);
+  });
+
+  describe.each(EXPECTED_TABLES.map((table) => ({ table })))("table $table", ({ table }) => {
+    const pgShape = pgTables.get(table);
+    const sqliteShape = sqliteTables.get(table);
+
+    it.each([
+      { dialect: "pg", shape: pgShape },
+      { dialect: "sqlite", shape: sqliteShape },
+    ])("has unique SQL column names in $dialect", ({ shape }) => {
+      expect(shape).toBeDefined();
+      const names = shape?.rawColumnNames ?? [];
+      const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
+      expect(duplicates).toEqual([]);
+    });
+
+    it("has the same column names in both dialects", () => {
+      expect(sqliteShape?.columnNames).toEqual(pgShape?.columnNames);
+    });
+
+    it("has the same notNull / primary key / unique flags per column", () => {
+      expect(sqliteShape?.columns).toEqual(pgShape?.columns);
+    });
+
+    it("has the same indexes", () => {
+      expect(sqliteShape?.indexes).toEqual(pgShape?.indexes);
+    });
+
+    it("has the same composite primary keys and foreign keys", () => {
+      expect(sqliteShape?.primaryKeys).toEqual(pgShape?.primaryKeys);
+      expect(sqliteShape?.foreignKeys).toEqual(pgShape?.foreignKeys);
+    });
+
+    it("has exactly one primary key", () => {
+      const shape = pgShape ?? sqliteShape;
+      const singleColumn = Object.values(shape?.columns ?? {}).filter((column) => column.primaryKey).length;
+      expect(singleColumn + (shape?.primaryKeys.length ?? 0)).toBe(1);
+    });
+  });
+
+  it("the whole collected maps are equal", () => {
+    expect(byName(sqliteTables)).toEqual(byName(pgTables));
+  });
+});

@@ -1,0 +1,73 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getDatabase } from "../client";
+import { findIssue, insertIssue } from "../queries/issues";
+import { insertSettingsIfMissing } from "../queries/settings";
+import { countUsers, insertUser } from "../queries/users";
+import { insertStory } from "../queries/stories";
+import { hashPassword } from "../../lib/auth/password";
+import { normalizeStoryBody } from "../../lib/content/story-body";
+import type { Role } from "../../lib/domain-types";
+import { publishIssue } from "../../lib/issues/publish-issue";
+import { demoIssue, demoSettings, demoStories } from "./demo-content";
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@example.org", name: "Ada Admin", role: "admin" },
+  { email: "editor@example.org", name: "Eli Editor", role: "editor" },
+  { email: "reviewer@example.org", name: "Rin Reviewer", role: "reviewer" },
+  { email: "contributor@example.org", name: "Cai Contributor", role: "contributor" },
+];
+
+export interface SeedResult {
+  /** Set when demo accounts were created by this call. */
+  demo?: { password: string; generated: boolean; accounts: typeof DEMO_ACCOUNTS };
+}
+
+/**
+ * Brings an empty database to a usable first state: LMEC's site settings always, and —
+ * unless demo content is switched off — one account per role and the published demo
+ * issue. Safe to call on every start: it does nothing once there are users.
+ */
+export async function seedDatabase(options: { demo: boolean; demoPassword?: string }): Promise<SeedResult> {
+  const { write } = await getDatabase();
+  await write((tx) => insertSettingsIfMissing(tx, demoSettings));
+  if (!options.demo) return {};
+
+  const generated = !options.demoPassword;
+  const password = options.demoPassword ?? randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+
+  const created = await write(async (tx) => {
+    if ((await countUsers(tx)) > 0) return null;
+    const ids = new Map<Role, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      ids.set(account.role, (await insertUser(tx, { ...account, passwordHash })).id);
+    }
+    const { id: issueId } = await insertIssue(tx, {
+      number: demoIssue.number,
+      year: demoIssue.year,
+      slug: demoIssue.slug,
+      title: demoIssue.title,
+      issueDate: demoIssue.issueDate,
+      editorsNote: demoIssue.editorsNote,
+    });
+    for (const [position, story] of demoStories.entries()) {
+      await insertStory(tx, {
+        ...normalizeStoryBody(story.body),
+        slug: story.slug,
+        title: story.title,
+        standfirst: story.standfirst,
+        authorId: ids.get(story.authorRole) ?? "",
+        status: "approved",
+        issueId,
+        position,
+      });
+    }
+    return { issueId, editorId: ids.get("editor") ?? "" };
+  });
+  if (!created) return {};
+
+  const issue = await findIssue((await getDatabase()).db, created.issueId);
+  await publishIssue({ id: created.editorId, role: "editor" }, { issueId: created.issueId, version: issue?.version });
+  return { demo: { password, generated, accounts: DEMO_ACCOUNTS } };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { cache } from "react";
+import { getDatabase } from "../../db/client";
+import {
+  findLatestPublishedIssue,
+  findPublishedIssue,
+  findPublishedStory,
+  listPublishedIssues,
+  listPublishedStories,
+  type PublishedIssue,
+  type PublishedStory,
+} from "../../db/queries/published";
+import { findSettings, type SiteSettings } from "../../db/queries/settings";
+
+const SLUG = /^[a-z0-9-]{1,120}$/;
+
+export const FALLBACK_SETTINGS: SiteSettings = {
+  siteNameEn: "Newsletter",
+  siteNameZh: "",
+  newsletterName: "Newsletter",
+  contactBlock: "",
+  aboutBlock: "",
+  defaultLocale: "en",
+};
+
+export const getSiteSettings = cache(async (): Promise<SiteSettings> => {
+  const { db } = await getDatabase();
+  return (await findSettings(db)) ?? FALLBACK_SETTINGS;
+});
+
+export interface IssueWithStories {
+  issue: PublishedIssue;
+  stories: PublishedStory[];
+}
+
+export const getLatestIssue = cache(async (): Promise<IssueWithStories | null> => {
+  const { db } = await getDatabase();
+  const issue = await findLatestPublishedIssue(db);
+  return issue ? { issue, stories: await listPublishedStories(db, issue.issueId) } : null;
+});
+
+export const getPublishedIssue = cache(async (slug: string): Promise<IssueWithStories | null> => {
+  if (!SLUG.test(slug)) return null;
+  const { db } = await getDatabase();
+  const issue = await findPublishedIssue(db, slug);
+  return issue ? { issue, stories: await listPublishedStories(db, issue.issueId) } : null;
+});
+
+export const getPublishedStory = cache(
+  async (issueSlug: string, storySlug: string): Promise<{ issue: PublishedIssue; story: PublishedStory } | null> => {
+    if (!SLUG.test(issueSlug) || !SLUG.test(storySlug)) return null;
+    const { db } = await getDatabase();
+    const issue = await findPublishedIssue(db, issueSlug);
+    if (!issue) return null;
+    const story = await findPublishedStory(db, issue.issueId, storySlug);
+    return story ? { issue, story } : null;
+  },
+);
+
+export async function listArchive(): Promise<PublishedIssue[]> {
+  const { db } = await getDatabase();
+  return listPublishedIssues(db);
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getDatabase, type Db } from "../../db/client";
+import { insertAudit } from "../../db/queries/audit";
+import { findSlugsLike, insertStory } from "../../db/queries/stories";
+import { EMPTY_BODY, normalizeStoryBody } from "../content/story-body";
+import { AppError } from "../errors";
+import { canCreateStory, type Actor } from "../policy";
+import { parseInput, slugify } from "../validation";
+import { createStorySchema } from "./schemas";
+
+export async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
+  const base = slugify(title);
+  const taken = new Set(await findSlugsLike(tx, base));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function createStory(actor: Actor, input: unknown): Promise<{ id: string }> {
+  const data = parseInput(createStorySchema, input);
+  if (!canCreateStory(actor)) throw new AppError("forbidden", "You may not create stories.");
+  const { write } = await getDatabase();
+  return write(async (tx) => {
+    const { id } = await insertStory(tx, {
+      ...normalizeStoryBody(EMPTY_BODY),
+      slug: await uniqueStorySlug(tx, data.title),
+      title: data.title,
+      standfirst: data.standfirst,
+      authorId: actor.id,
+    });
+    await insertAudit(tx, { actorId: actor.id, action: "story.created", targetType: "story", targetId: id });
+    return { id };
+  });
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { getDatabase } from "../../db/client";
+import { findStory, updateStoryAtVersion } from "../../db/queries/stories";
+import { normalizeStoryBody } from "../content/story-body";
+import { AppError } from "../errors";
+import { canEditStory, type Actor } from "../policy";
+import { STORY_STATUS_LABEL } from "../workflow";
+import { parseInput } from "../validation";
+import { saveStorySchema } from "./schemas";
+
+export const STALE_STORY_MESSAGE =
+  "Someone else changed this story after you opened it. Your text is still here: copy it, reload the page, and apply your changes again.";
+
+/** Saves title, standfirst and body, if the caller may edit and saw the latest version. */
+export async function saveStory(actor: Actor, input: unknown): Promise<{ version: number }> {
+  const data = parseInput(saveStorySchema, input);
+  const normalized = normalizeStoryBody(data.body);
+  const { write } = await getDatabase();
+  return write(async (tx) => {
+    const story = await findStory(tx, data.storyId);
+    if (!story) throw new AppError("not_found", "This story no longer exists.");
+    if (!canEditStory(actor, story)) {
+      throw new AppError(
+        "forbidden",
+        story.status === "approved"
+          ? "This story is approved and locked. An editor can reopen it."
+          : `You can't edit this story while it is “${STORY_STATUS_LABEL[story.status]}”.`,
+      );
+    }
+    const version = await updateStoryAtVersion(tx, story.id, data.version, {
+      title: data.title,
+      standfirst: data.standfirst,
+      ...normalized,
+    });
+    if (version === null) throw new AppError("conflict", STALE_STORY_MESSAGE);
+    return { version };
+  });
+}
