@@ -1,0 +1,50 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+export const E2E_DB = process.env.E2E_DATABASE_FILE ?? "./data/e2e/newsletter-e2e.db";
+
+export default defineConfig({
+  testDir: "./e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: no browser download is possible here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        // A fresh SQLite database for every run, seeded with the demo content.
+        command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx next start -p ${port} -H 127.0.0.1`,
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "pipe",
+        env: {
+          DATABASE_URL: `file:${E2E_DB}`,
+          DEMO_PASSWORD: "e2e-demo-password",
+          AUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
+          AUTH_URL: baseURL,
+        },
+      },
+});
