@@ -93,6 +93,9 @@ function openSqlite(file: string): AppDatabase {
 
 async function openPostgres(url: string): Promise<AppDatabase> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the app;
+  // the pool replaces it on next use.
+  pool.on("error", (error) => console.error("Postgres connection lost:", error.message));
   const db = drizzlePg({ client: pool, schema: pgSchema });
   // Several app servers may start at once: one migrates, the others wait for it.
   const client = await pool.connect();

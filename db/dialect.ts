@@ -13,3 +13,14 @@ export async function pingDatabase(database: AppDatabase): Promise<void> {
     await database.db.execute(sql`select 1`);
   }
 }
+
+/**
+ * A row lock for read-modify-write: FOR UPDATE on Postgres. SQLite has no row locks and
+ * needs none: its writes already run one at a time (BEGIN IMMEDIATE behind the queue).
+ */
+export function forUpdate<Q extends { for: (strength: "update") => unknown }>(
+  dialect: AppDatabase["dialect"],
+  query: Q,
+): Q {
+  return dialect === "postgres" ? (query.for("update") as Q) : query;
+}

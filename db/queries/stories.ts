@@ -131,8 +131,6 @@ export async function updateStoryAtVersion(
     plainText: string;
     wordCount: number;
     status: StoryStatus;
-    issueId: string | null;
-    position: number;
   }>,
 ): Promise<number | null> {
   const [row] = await db
@@ -141,6 +139,18 @@ export async function updateStoryAtVersion(
     .where(and(eq(stories.id, id), eq(stories.version, version)))
     .returning({ version: stories.version });
   return row?.version ?? null;
+}
+
+/**
+ * Places a story in an issue (or takes it out). Not a change to the story itself, so its
+ * version stays: a reviewer reading it is not told that "someone changed it".
+ */
+export async function setStoryPlacement(
+  db: Db,
+  id: string,
+  placement: { issueId: string | null; position: number },
+): Promise<void> {
+  await db.update(stories).set(placement).where(eq(stories.id, id));
 }
 
 export async function insertRevision(

@@ -2,7 +2,7 @@ import "server-only";
 import { getDatabase } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
 import { findIssue, nextStoryPosition } from "../../db/queries/issues";
-import { findStory, updateStoryAtVersion } from "../../db/queries/stories";
+import { findStory, setStoryPlacement } from "../../db/queries/stories";
 import { AppError } from "../errors";
 import { canManageIssues, type Actor } from "../policy";
 import { parseInput } from "../validation";
@@ -21,8 +21,7 @@ export async function addStoryToIssue(actor: Actor, input: unknown): Promise<voi
     if (story.issueId !== null)
       throw new AppError("conflict", "This story is already in another issue. Remove it there first.");
     const position = await nextStoryPosition(tx, issue.id);
-    if ((await updateStoryAtVersion(tx, story.id, story.version, { issueId: issue.id, position })) === null)
-      throw new AppError("conflict", "The story changed meanwhile; try again.");
+    await setStoryPlacement(tx, story.id, { issueId: issue.id, position });
     await insertAudit(tx, {
       actorId: actor.id,
       action: "issue.story_added",
@@ -41,8 +40,7 @@ export async function removeStoryFromIssue(actor: Actor, input: unknown): Promis
     const story = await findStory(tx, data.storyId);
     if (!story || story.issueId !== data.issueId)
       throw new AppError("not_found", "This story is not in that issue.");
-    if ((await updateStoryAtVersion(tx, story.id, story.version, { issueId: null, position: 0 })) === null)
-      throw new AppError("conflict", "The story changed meanwhile; try again.");
+    await setStoryPlacement(tx, story.id, { issueId: null, position: 0 });
     await insertAudit(tx, {
       actorId: actor.id,
       action: "issue.story_removed",
