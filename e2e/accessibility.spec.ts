@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { DEMO_PASSWORD, pageAs, uniqueIssueNumber } from "./support/session";
+
+const DEMO_ISSUE = "/issues/issue-13-2022";
+const LEAD_STORY = `${DEMO_ISSUE}/second-working-group-meeting-2022`;
+
+type Violations = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"];
+
+/** One line per violation: rule, impact, how many nodes, the first node's selector. */
+function summarize(violations: Violations): string {
+  return violations
+    .map((v) => {
+      const first = v.nodes[0];
+      const target = first ? JSON.stringify(first.target) : "(no node)";
+      return `  - ${v.id} [${v.impact ?? "?"}] ×${v.nodes.length} at ${target}: ${v.help}`;
+    })
+    .join("\n");
+}
+
+/** Scans the page as it is now; the failure message lists the violations compactly. */
+async function expectNoAxeViolations(page: Page, testInfo: TestInfo, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  if (results.violations.length > 0) {
+    await testInfo.attach(`axe ${label}`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
+  }
+  expect(results.violations, `axe violations on ${label} (${page.url()}):\n${summarize(results.violations)}\n`).toEqual([]);
+}
+
+async function createStory(page: Page, title: string, body: string): Promise<string> {
+  await page.goto("/studio/stories/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create and start writing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const editor = page.getByRole("textbox", { name: "Story text" });
+  await editor.click();
+  await editor.pressSequentially(body);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  return page.url();
+}
+
+test.describe("reader pages have no axe violations", () => {
+  const pages: Array<{ label: string; url: string; heading: string | RegExp; status?: number }> = [
+    { label: "latest issue", url: "/", heading: "Issue 13, 2022" },
+    { label: "archive", url: "/issues", heading: "Archive" },
+    { label: "demo issue", url: DEMO_ISSUE, heading: "Issue 13, 2022" },
+    { label: "lead story", url: LEAD_STORY, heading: /Second Working-Group Meeting/ },
+    { label: "404 page", url: "/issues/no-such-issue-xyz", heading: "Page not found", status: 404 },
+    { label: "sign-in page", url: "/signin", heading: "Sign in" },
+  ];
+  for (const { label, url, heading, status } of pages) {
+    test(label, async ({ page }, testInfo) => {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(status ?? 200);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expectNoAxeViolations(page, testInfo, label);
+    });
+  }
+});
+
+test.describe("studio pages have no axe violations", () => {
+  test("stories list, new story and the story editor (editor)", async ({ browser }, testInfo) => {
+    const editor = await pageAs(browser, "editor");
+
+    await editor.goto("/studio/stories/new");
+    await expect(editor.getByRole("heading", { level: 1, name: "New story" })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "new story");
+
+    // The new-story form after a refused submission (field error wired to the input).
+    await editor.getByRole("button", { name: "Create and start writing" }).click();
+    await expect(editor.getByTestId("form-error")).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "new story with an error");
+
+    const title = `Axe story ${randomUUID().slice(0, 8)}`;
+    await createStory(editor, title, "Some text, so the editor has content to check.");
+    await expect(editor.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "story editor");
+
+    await editor.goto("/studio/stories");
+    await expect(editor.getByRole("link", { name: title })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "my stories");
+
+    await editor.goto("/studio/stories?scope=all");
+    await expect(editor.getByRole("link", { name: title })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "all stories");
+  });
+
+  test("review queue and a story in review (reviewer)", async ({ browser }, testInfo) => {
+    const title = `Axe review ${randomUUID().slice(0, 8)}`;
+    const contributor = await pageAs(browser, "contributor");
+    const storyUrl = await createStory(contributor, title, "Text waiting for a reviewer.");
+    await contributor.getByRole("button", { name: "Submit for review" }).click();
+    await expect(contributor.locator("[data-status]").first()).toHaveText("In review");
+
+    const reviewer = await pageAs(browser, "reviewer");
+    await reviewer.goto("/studio/review");
+    await expect(reviewer.getByRole("link", { name: title })).toBeVisible();
+    await expectNoAxeViolations(reviewer, testInfo, "review queue");
+
+    await reviewer.goto(storyUrl);
+    await expect(reviewer.getByRole("button", { name: "Approve" })).toBeVisible();
+    await expect(reviewer.getByRole("textbox", { name: "Story text" })).toBeVisible();
+    await expectNoAxeViolations(reviewer, testInfo, "story in review");
+  });
+
+  test("issues list and an issue's studio page (editor)", async ({ browser }, testInfo) => {
+    const editor = await pageAs(browser, "editor");
+    const number = uniqueIssueNumber();
+
+    await editor.goto("/studio/issues");
+    await expect(editor.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "issues");
+
+    await editor.getByLabel("Number").fill(String(number));
+    await editor.getByLabel("Year").fill("2035");
+    await editor.getByLabel("Title", { exact: true }).fill(`Issue ${number}, 2035`);
+    await editor.getByRole("button", { name: "Create issue" }).click();
+    await expect(editor.getByRole("heading", { level: 1, name: `Issue ${number}, 2035` })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "issue studio page (empty)");
+
+    // With a story in it, and the publish error shown.
+    const title = `Axe issue story ${randomUUID().slice(0, 8)}`;
+    const writer = await pageAs(browser, "contributor");
+    await createStory(writer, title, "A draft in an issue.");
+    await editor.reload();
+    await editor.getByLabel("Story to add").selectOption({ label: `${title} (Draft)` });
+    await editor.getByRole("button", { name: "Add to issue" }).click();
+    await expect(editor.getByRole("link", { name: title })).toBeVisible();
+    await editor.getByRole("button", { name: "Publish issue" }).click();
+    await expect(editor.getByTestId("form-error")).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "issue studio page (with a story)");
+  });
+
+  test("the 403 page (contributor)", async ({ browser }, testInfo) => {
+    const contributor = await pageAs(browser, "contributor");
+    const response = await contributor.goto("/studio/issues");
+    expect(response?.status()).toBe(403);
+    await expect(contributor.getByRole("heading", { level: 1, name: "Not for your role" })).toBeVisible();
+    await expectNoAxeViolations(contributor, testInfo, "403 page");
+  });
+});
+
+test("the sign-in form works with the keyboard alone", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  const email = page.getByLabel("Email");
+  const password = page.getByLabel("Password");
+  const submit = page.getByRole("button", { name: "Sign in" });
+
+  await page.keyboard.press("Tab");
+  await expect(email).toBeFocused();
+  await page.keyboard.type("reviewer@example.org");
+  await page.keyboard.press("Tab");
+  await expect(password).toBeFocused();
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Tab");
+  await expect(submit).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  await expect(page).toHaveURL(/\/studio\/stories/);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+});
