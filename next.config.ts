@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A second build directory lets a build run beside another (e.g. screenshots during e2e).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native modules are loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   poweredByHeader: false,

@@ -4,6 +4,8 @@ import StarterKit from "@tiptap/starter-kit";
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
 export const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
+const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|h\.?e)\.?$/i;
+
 const textOf = (el: HTMLElement, selector: string) =>
   el.querySelector(selector)?.textContent?.trim() ?? "";
 
@@ -49,7 +51,7 @@ export const SpeakerCard = Node.create({
     };
     const initials = name
       .split(/\s+/)
-      .filter(Boolean)
+      .filter((part) => part && !HONORIFIC.test(part))
       .slice(0, 2)
       .map((part) => part[0]?.toUpperCase() ?? "")
       .join("");

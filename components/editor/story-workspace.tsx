@@ -167,7 +167,11 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
       <aside aria-label="Save and workflow" className="space-y-4 lg:sticky lg:top-4 lg:self-start">
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <p role="status" data-testid="save-state" className="text-sm font-medium text-gray-700">
-            {can.edit ? SAVE_LABEL[saveState] : "Read-only: you can't edit this story in its current state."}
+            {can.edit
+              ? SAVE_LABEL[saveState]
+              : story.status === "approved"
+                ? "Approved and locked. An editor can reopen it for changes."
+                : "Read-only: you can't edit this story in its current state."}
           </p>
           {error ? (
             <p data-testid="form-error" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -53,8 +53,8 @@ export default async function IssueEditorPage({ params }: Props) {
           ) : (
             <ol className="mt-3 divide-y divide-gray-100">
               {stories.map((story, index) => (
-                <li key={story.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                  <div className="flex items-center gap-3">
+                <li key={story.id} className="flex items-center justify-between gap-3 py-3">
+                  <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
                     <span className="w-6 text-right text-sm tabular-nums text-gray-500">{index + 1}.</span>
                     <Link href={`/studio/stories/${story.id}`} className="font-medium text-brand-700 hover:underline">
                       {story.title}
