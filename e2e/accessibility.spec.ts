@@ -47,7 +47,8 @@ test.describe("reader pages have no axe violations", () => {
     { label: "archive", url: "/issues", heading: "Archive" },
     { label: "demo issue", url: DEMO_ISSUE, heading: "Issue 13, 2022" },
     { label: "lead story", url: LEAD_STORY, heading: /Second Working-Group Meeting/ },
-    { label: "404 page", url: "/issues/no-such-issue-xyz", heading: "Page not found", status: 404 },
+    { label: "404 page (unknown issue)", url: "/issues/no-such-issue-xyz", heading: "Page not found", status: 404 },
+    { label: "404 page (unknown address)", url: "/no-such-page-xyz", heading: "Page not found", status: 404 },
     { label: "sign-in page", url: "/signin", heading: "Sign in" },
   ];
   for (const { label, url, heading, status } of pages) {
@@ -133,12 +134,17 @@ test.describe("studio pages have no axe violations", () => {
     await expectNoAxeViolations(editor, testInfo, "issue studio page (with a story)");
   });
 
-  test("the 403 page (contributor)", async ({ browser }, testInfo) => {
+  test("the studio's 403 and 404 pages (contributor)", async ({ browser }, testInfo) => {
     const contributor = await pageAs(browser, "contributor");
-    const response = await contributor.goto("/studio/issues");
-    expect(response?.status()).toBe(403);
+    const forbidden = await contributor.goto("/studio/issues");
+    expect(forbidden?.status()).toBe(403);
     await expect(contributor.getByRole("heading", { level: 1, name: "Not for your role" })).toBeVisible();
-    await expectNoAxeViolations(contributor, testInfo, "403 page");
+    await expectNoAxeViolations(contributor, testInfo, "studio 403 page");
+
+    const missing = await contributor.goto(`/studio/stories/${randomUUID()}`);
+    expect(missing?.status()).toBe(404);
+    await expect(contributor.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expectNoAxeViolations(contributor, testInfo, "studio 404 page");
   });
 });
 
