@@ -24,7 +24,6 @@ export const authConfig = {
   secret: resolveAuthSecret(),
   providers: [],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
