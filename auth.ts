@@ -1,7 +1,16 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
+import { clientAddress } from "./lib/auth/client-address";
 import { verifyCredentials } from "./lib/auth/credentials";
+
+/** Too many failures: the sign-in form says when to try again; the endpoint sends Retry-After. */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -9,7 +18,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       // Named email and password so that scripts can sign in at /api/auth/callback/credentials.
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => verifyCredentials(credentials),
+      authorize: async (credentials, request) => {
+        const result = await verifyCredentials(credentials, clientAddress(request.headers));
+        if (result.ok) return result.user;
+        if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
+        return null;
+      },
     }),
   ],
 });

@@ -35,7 +35,7 @@ export default defineConfig({
     ? undefined
     : {
         // A fresh SQLite database for every run, seeded with the demo content.
-        command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx next start -p ${port} -H 127.0.0.1`,
+        command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && node scripts/server.mjs`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 120_000,
@@ -45,6 +45,9 @@ export default defineConfig({
           DEMO_PASSWORD: "e2e-demo-password",
           AUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
           AUTH_URL: baseURL,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOST: "127.0.0.1",
         },
       },
 });

@@ -62,22 +62,29 @@ test.describe("reader pages have no axe violations", () => {
 });
 
 test.describe("studio pages have no axe violations", () => {
-  test("stories list, new story and the story editor (editor)", async ({ browser }, testInfo) => {
+  test("new story form, empty and with an error (editor)", async ({ browser }, testInfo) => {
     const editor = await pageAs(browser, "editor");
-
     await editor.goto("/studio/stories/new");
     await expect(editor.getByRole("heading", { level: 1, name: "New story" })).toBeVisible();
     await expectNoAxeViolations(editor, testInfo, "new story");
 
-    // The new-story form after a refused submission (field error wired to the input).
+    // After a refused submission: the form error and the field error wired to the input.
     await editor.getByRole("button", { name: "Create and start writing" }).click();
     await expect(editor.getByTestId("form-error")).toBeVisible();
     await expectNoAxeViolations(editor, testInfo, "new story with an error");
+  });
 
-    const title = `Axe story ${randomUUID().slice(0, 8)}`;
-    await createStory(editor, title, "Some text, so the editor has content to check.");
+  test("story editor (editor)", async ({ browser }, testInfo) => {
+    const editor = await pageAs(browser, "editor");
+    await createStory(editor, `Axe story ${randomUUID().slice(0, 8)}`, "Some text, so the editor has content to check.");
     await expect(editor.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
     await expectNoAxeViolations(editor, testInfo, "story editor");
+  });
+
+  test("stories lists (editor)", async ({ browser }, testInfo) => {
+    const editor = await pageAs(browser, "editor");
+    const title = `Axe list ${randomUUID().slice(0, 8)}`;
+    await createStory(editor, title, "A story, so the list is not empty.");
 
     await editor.goto("/studio/stories");
     await expect(editor.getByRole("link", { name: title })).toBeVisible();

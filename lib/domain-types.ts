@@ -22,3 +22,9 @@ export const REVIEW_EVENT_KINDS = [
   "unpublished",
 ] as const;
 export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number];
+
+export const TOKEN_KINDS = ["invitation", "password_reset"] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+export const THROTTLE_SCOPES = ["account", "ip"] as const;
+export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];

@@ -23,6 +23,17 @@ const envSchema = z.object({
     .min(8, "DEMO_PASSWORD must be at least 8 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional()),
+  MAIL_FROM: z.string().default("Newsletter Studio <no-reply@localhost>"),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+  AUTH_URL: z.string().url("AUTH_URL must be the site's URL, e.g. https://news.example.org").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

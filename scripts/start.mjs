@@ -31,5 +31,9 @@ const host = process.env.HOST ?? "localhost";
 // Auth.js callback URLs and cookies must name one host, or localhost and 127.0.0.1 mix.
 process.env.AUTH_URL ??= `http://${host}:${port}`;
 console.log(`Newsletter Studio: ${process.env.AUTH_URL} (reader) and ${process.env.AUTH_URL}/studio (staff)`);
-const server = spawnSync(bin("next"), ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit" });
+const server = spawnSync(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", PORT: port, HOST: host },
+});
 process.exit(server.status ?? 0);

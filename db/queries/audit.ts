@@ -1,4 +1,5 @@
 import "server-only";
+import { and, count, desc, eq, gte, inArray, like, lt } from "drizzle-orm";
 import { tables, type Db } from "../client";
 
 export interface AuditEntry {
@@ -12,4 +13,69 @@ export interface AuditEntry {
 /** Always called with the transaction of the action it records. */
 export async function insertAudit(tx: Db, entry: AuditEntry): Promise<void> {
   await tx.insert(tables.auditLog).values({ ...entry, details: entry.details ?? {} });
+}
+
+export interface AuditRow {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  /** Exact action, or a prefix ending in "." such as "story." */
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Only story and issue entries (what editors may read). */
+  workflowOnly: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listAudit(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+  const { auditLog, users } = tables;
+  const where = and(
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.action
+      ? filter.action.endsWith(".")
+        ? like(auditLog.action, `${filter.action}%`)
+        : eq(auditLog.action, filter.action)
+      : undefined,
+    filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
+    filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
+    filter.workflowOnly ? inArray(auditLog.targetType, ["story", "issue"]) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        targetType: auditLog.targetType,
+        targetId: auditLog.targetId,
+        details: auditLog.details,
+        createdAt: auditLog.createdAt,
+        actorId: auditLog.actorId,
+        actorName: users.name,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(where)
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Everyone who appears as an actor, for the filter. */
+export async function listAuditActors(db: Db): Promise<{ id: string; name: string }[]> {
+  const { users } = tables;
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name);
 }

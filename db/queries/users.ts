@@ -48,7 +48,7 @@ export async function countUsers(db: Db): Promise<number> {
 
 export async function insertUser(
   db: Db,
-  values: { email: string; name: string; role: Role; passwordHash: string; status?: UserStatus },
+  values: { email: string; name: string; role: Role; passwordHash: string | null; status?: UserStatus },
 ): Promise<{ id: string }> {
   const [row] = await db
     .insert(users)

@@ -14,6 +14,8 @@ import {
   REVIEW_EVENT_KINDS,
   ROLES,
   STORY_STATUSES,
+  THROTTLE_SCOPES,
+  TOKEN_KINDS,
   USER_STATUSES,
 } from "../../lib/domain-types";
 
@@ -184,3 +186,32 @@ export const settings = pgTable("settings", {
   updatedAt: updatedAt(),
 });
 export type SettingsRow = typeof settings.$inferSelect;
+
+export const tokens = pgTable(
+  "tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: TOKEN_KINDS }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tokens_user_idx").on(t.userId, t.kind)],
+);
+
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: id(),
+    scope: text("scope", { enum: THROTTLE_SCOPES }).notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.scope, t.key, t.createdAt)],
+);

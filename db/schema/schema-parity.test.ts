@@ -19,7 +19,9 @@ const EXPECTED_TABLES = [
   "review_events",
   "revisions",
   "settings",
+  "sign_in_failures",
   "stories",
+  "tokens",
   "users",
 ].sort();
 

@@ -5,6 +5,8 @@ import {
   REVIEW_EVENT_KINDS,
   ROLES,
   STORY_STATUSES,
+  THROTTLE_SCOPES,
+  TOKEN_KINDS,
   USER_STATUSES,
 } from "../../lib/domain-types";
 
@@ -172,3 +174,32 @@ export const settings = sqliteTable("settings", {
   defaultLocale: text("default_locale").notNull(),
   updatedAt: updatedAt(),
 });
+
+export const tokens = sqliteTable(
+  "tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: TOKEN_KINDS }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tokens_user_idx").on(t.userId, t.kind)],
+);
+
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: id(),
+    scope: text("scope", { enum: THROTTLE_SCOPES }).notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.scope, t.key, t.createdAt)],
+);

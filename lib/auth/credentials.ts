@@ -5,6 +5,7 @@ import { insertAudit } from "../../db/queries/audit";
 import { findUserForSignIn, recordSignIn } from "../../db/queries/users";
 import type { Role } from "../domain-types";
 import { verifyPassword } from "./password";
+import { checkThrottle, recordSignInFailure, recordSignInSuccess } from "./throttle";
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -19,37 +20,59 @@ export interface SignedInUser {
   sessionVersion: number;
 }
 
+export type SignInResult =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
 /**
- * Checks an email and password. Returns null for every kind of failure alike — unknown
- * email, wrong password, account not active — so the answer reveals nothing.
+ * Checks an email and password from the client at `ip`. Every kind of failure — unknown
+ * email, wrong password, account not active — gives the same answer, so it reveals
+ * nothing; too many failures close the door for a while (lib/auth/throttle.ts).
  */
-export async function verifyCredentials(input: unknown): Promise<SignedInUser | null> {
+export async function verifyCredentials(input: unknown, ip: string | null = null): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
   const { db, write } = await getDatabase();
-  const user = await findUserForSignIn(db, parsed.data.email);
-  const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-  if (!user || !ok || user.status !== "active") {
+
+  const throttle = await checkThrottle(db, email, ip);
+  if (!throttle.allowed) {
     await write((tx) =>
-      insertAudit(tx, {
+      insertAudit(tx, { actorId: null, action: "auth.sign_in_throttled", targetType: "user", targetId: null, details: { email, ip } }),
+    );
+    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  const user = await findUserForSignIn(db, email);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok || user.status !== "active") {
+    await write(async (tx) => {
+      await recordSignInFailure(tx, email, ip);
+      await insertAudit(tx, {
         actorId: user?.id ?? null,
         action: "auth.sign_in_failed",
         targetType: "user",
         targetId: user?.id ?? null,
-        details: { email: parsed.data.email },
-      }),
-    );
-    return null;
+        details: { email, ip },
+      });
+    });
+    return { ok: false, reason: "invalid" };
   }
   await write(async (tx) => {
     await recordSignIn(tx, user.id);
-    await insertAudit(tx, { actorId: user.id, action: "auth.signed_in", targetType: "user", targetId: user.id });
+    await recordSignInSuccess(tx, email);
+    await insertAudit(tx, { actorId: user.id, action: "auth.signed_in", targetType: "user", targetId: user.id, details: { ip } });
   });
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    sessionVersion: user.sessionVersion,
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
   };
+}
+
+/** Seconds until this email (or address) may try again, or null when it may now. */
+export async function signInRetryAfter(email: string, ip: string | null): Promise<number | null> {
+  const { db } = await getDatabase();
+  const verdict = await checkThrottle(db, email.trim().toLowerCase(), ip);
+  return verdict.allowed ? null : verdict.retryAfterSeconds;
 }

@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS, seedDatabase } from "@/db/seed/seed";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { getLatestIssue, getPublishedStory } from "@/lib/reader/read-published";
 
+const INVALID = { ok: false, reason: "invalid" };
+
 // One file, one fresh database: the seed sees it empty.
 describe("first start and sign-in", () => {
   it("seeds LMEC's settings, one account per role and the published demo issue — once", async () => {
@@ -32,17 +34,17 @@ describe("first start and sign-in", () => {
     expect(users.map((u) => u.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
   });
 
-  it("signs in with the right password only, and the same null for every failure", async () => {
+  it("signs in with the right password only, and gives the same answer for every failure", async () => {
     const ok = await verifyCredentials({ email: " Editor@Example.org ", password: "correct horse battery" });
-    expect(ok).toMatchObject({ email: "editor@example.org", role: "editor", sessionVersion: 1 });
-    expect(await verifyCredentials({ email: "editor@example.org", password: "wrong" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@example.org", password: "correct horse battery" })).toBeNull();
-    expect(await verifyCredentials({ email: "not an email", password: "x" })).toBeNull();
-    expect(await verifyCredentials(null)).toBeNull();
+    expect(ok).toMatchObject({ ok: true, user: { email: "editor@example.org", role: "editor", sessionVersion: 1 } });
+    expect(await verifyCredentials({ email: "editor@example.org", password: "wrong" })).toEqual(INVALID);
+    expect(await verifyCredentials({ email: "nobody@example.org", password: "correct horse battery" })).toEqual(INVALID);
+    expect(await verifyCredentials({ email: "not an email", password: "x" })).toEqual(INVALID);
+    expect(await verifyCredentials(null)).toEqual(INVALID);
 
     const { db, write } = await getDatabase();
     await write((tx) => tx.update(tables.users).set({ status: "deactivated" }).where(eq(tables.users.email, "reviewer@example.org")));
-    expect(await verifyCredentials({ email: "reviewer@example.org", password: "correct horse battery" })).toBeNull();
+    expect(await verifyCredentials({ email: "reviewer@example.org", password: "correct horse battery" })).toEqual(INVALID);
 
     const log = await db.select({ action: tables.auditLog.action }).from(tables.auditLog);
     expect(log.filter((e) => e.action === "auth.signed_in")).toHaveLength(1);

@@ -19,6 +19,6 @@ describe("first start without demo content, then with a generated password", () 
     expect(result.demo?.generated).toBe(true);
     const password = result.demo?.password ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
-    expect(await verifyCredentials({ email: "admin@example.org", password })).toMatchObject({ role: "admin" });
+    expect(await verifyCredentials({ email: "admin@example.org", password })).toMatchObject({ ok: true, user: { role: "admin" } });
   });
 });

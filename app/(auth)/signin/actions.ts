@@ -1,8 +1,9 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { signIn, signOut, ThrottledSignIn } from "@/auth";
+import { describeRetry } from "@/lib/auth/throttle";
 import type { FormState } from "@/lib/action-result";
 
 const signInFormSchema = z.object({
@@ -30,6 +31,10 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
       redirectTo: safeCallback(parsed.data.callbackUrl),
     });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      const seconds = error instanceof ThrottledSignIn ? error.retryAfterSeconds : 15 * 60;
+      return { ok: false, error: `Too many failed sign-ins. Try again ${describeRetry(seconds)}.` };
+    }
     // The same answer for an unknown email, a wrong password and an inactive account.
     if (error instanceof AuthError) return { ok: false, error: "Wrong email or password." };
     throw error;

@@ -1,0 +1,105 @@
+import "server-only";
+import { and, count, desc, eq, gt, inArray, isNull, like, or, sql } from "drizzle-orm";
+import type { Role, UserStatus } from "../../lib/domain-types";
+import { tables, type Db } from "../client";
+
+const { users, tokens } = tables;
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: UserStatus;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
+
+const personColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+  lastSignInAt: users.lastSignInAt,
+  createdAt: users.createdAt,
+};
+
+export interface PeopleFilter {
+  q?: string;
+  role?: Role;
+  status?: UserStatus;
+  limit: number;
+  offset: number;
+}
+
+export async function listPeople(db: Db, filter: PeopleFilter): Promise<{ rows: PersonRow[]; total: number }> {
+  // Wildcards typed by the user are dropped rather than escaped: LIKE escapes differ by engine.
+  const q = filter.q?.trim().toLowerCase().replace(/[\\%_]/g, "");
+  const pattern = q ? `%${q}%` : undefined;
+  const where = and(
+    pattern ? or(like(sql`lower(${users.name})`, pattern), like(users.email, pattern)) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.status ? eq(users.status, filter.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select(personColumns).from(users).where(where).orderBy(users.name).limit(filter.limit).offset(filter.offset),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function findPerson(db: Db, id: string): Promise<(PersonRow & { sessionVersion: number }) | null> {
+  const [row] = await db
+    .select({ ...personColumns, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Of these users, the ones with an invitation link that still works. */
+export async function findOpenInvitations(db: Db, userIds: string[], now = new Date()): Promise<Map<string, Date>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: tokens.userId, expiresAt: tokens.expiresAt })
+    .from(tokens)
+    .where(
+      and(
+        inArray(tokens.userId, userIds),
+        eq(tokens.kind, "invitation"),
+        isNull(tokens.usedAt),
+        isNull(tokens.revokedAt),
+        gt(tokens.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(tokens.expiresAt));
+  const open = new Map<string, Date>();
+  for (const row of rows) if (!open.has(row.userId)) open.set(row.userId, row.expiresAt);
+  return open;
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
+  return Number(row?.n ?? 0);
+}
+
+export async function updatePerson(
+  db: Db,
+  id: string,
+  patch: Partial<{ role: Role; status: UserStatus; name: string; passwordHash: string }> & { endSessions?: boolean },
+): Promise<void> {
+  const { endSessions, ...values } = patch;
+  await db
+    .update(users)
+    .set({ ...values, ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .where(eq(users.id, id));
+}
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.hash ?? null;
+}

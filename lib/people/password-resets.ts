@@ -1,0 +1,65 @@
+import "server-only";
+import { getDatabase } from "../../db/client";
+import { insertAudit } from "../../db/queries/audit";
+import { findPerson } from "../../db/queries/people";
+import { insertToken, revokeOpenTokens } from "../../db/queries/tokens";
+import { findUserForSignIn } from "../../db/queries/users";
+import { generateToken, TOKEN_LIFETIME_MS } from "../auth/tokens";
+import { AppError } from "../errors";
+import { mailIsConfigured, sendMail } from "../mail/send-mail";
+import { canManagePeople, type Actor } from "../policy";
+import { parseInput } from "../validation";
+import type { LinkResult } from "./invitations";
+import { emailSchema, personSchema } from "./schemas";
+import { z } from "zod";
+
+export const resetLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`;
+
+async function createResetToken(userId: string, createdBy: string | null, auditAction: string, actorId: string | null) {
+  const { write } = await getDatabase();
+  return write(async (tx) => {
+    await revokeOpenTokens(tx, userId, "password_reset");
+    const { token, hash } = generateToken();
+    await insertToken(tx, { userId, kind: "password_reset", tokenHash: hash, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS), createdBy });
+    await insertAudit(tx, { actorId, action: auditAction, targetType: "user", targetId: userId });
+    return token;
+  });
+}
+
+const resetMail = (name: string, link: string) =>
+  [
+    `Hello ${name},`,
+    "",
+    "Someone asked to reset the password of your newsletter studio account. To choose a new one, open:",
+    "",
+    link,
+    "",
+    "The link works once and expires in 72 hours. If you did not ask for this, ignore this mail: your password stays as it is.",
+  ].join("\n");
+
+/** An admin issues a reset link for someone (shown to copy, and mailed when SMTP is set). */
+export async function issuePasswordReset(actor: Actor, input: unknown, baseUrl: string): Promise<LinkResult> {
+  const data = parseInput(personSchema, input);
+  if (!canManagePeople(actor)) throw new AppError("forbidden", "Only admins can issue reset links.");
+  const { db } = await getDatabase();
+  const person = await findPerson(db, data.userId);
+  if (!person) throw new AppError("not_found", "No such account.");
+  if (person.status !== "active") throw new AppError("conflict", "Only active accounts can reset their password.");
+  const link = resetLink(baseUrl, await createResetToken(person.id, actor.id, "user.password_reset_issued", actor.id));
+  const { delivered } = await sendMail({ to: person.email, subject: "Reset your password", text: resetMail(person.name, link) });
+  return { link, mailed: delivered, email: person.email };
+}
+
+/**
+ * "Forgot password": the answer never says whether the email has an account. A link is
+ * made and mailed only when mail is configured and the account is active.
+ */
+export async function requestPasswordReset(input: unknown, baseUrl: string): Promise<void> {
+  const data = parseInput(z.object({ email: emailSchema }), input);
+  if (!mailIsConfigured()) return;
+  const { db } = await getDatabase();
+  const user = await findUserForSignIn(db, data.email);
+  if (!user || user.status !== "active") return;
+  const link = resetLink(baseUrl, await createResetToken(user.id, null, "user.password_reset_requested", user.id));
+  await sendMail({ to: user.email, subject: "Reset your password", text: resetMail(user.name, link) });
+}

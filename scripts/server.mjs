@@ -1,0 +1,35 @@
+// The app's HTTP server: Next.js behind a few lines that decide the client's address.
+// Next.js itself keeps a client-sent X-Forwarded-For, so anyone could pick their own
+// address and dodge the sign-in throttle; here the address comes from the connection,
+// or, with TRUST_PROXY=true, from the last X-Forwarded-For hop (the one our proxy added).
+//   node scripts/server.mjs [--dev]      PORT and HOST from the environment
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+
+const CLIENT_ADDRESS_HEADER = "x-newsletter-client-address";
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "localhost";
+const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+
+function clientAddress(req) {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && typeof forwarded === "string" && forwarded.trim() !== "") {
+    const hops = forwarded.split(",").map((hop) => hop.trim()).filter(Boolean);
+    if (hops.length > 0) return hops[hops.length - 1];
+  }
+  return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+}
+
+const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "..") });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  if (!trustProxy) delete req.headers["x-forwarded-for"];
+  handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""}`);
+});
