@@ -8,7 +8,14 @@ export type ActionResult<T = undefined> =
   | { ok: false; code: AppErrorCode | "internal"; error: string; fields?: Record<string, string> };
 
 /** What a form's useActionState holds between submissions. */
-export type FormState = { ok?: boolean; error?: string; fields?: Record<string, string>; message?: string };
+export type FormState = {
+  ok?: boolean;
+  error?: string;
+  fields?: Record<string, string>;
+  message?: string;
+  /** A single-use link to show once, for the admin to copy. */
+  link?: string;
+};
 
 /**
  * Runs a server action for the signed-in user. Every action is reachable by a direct

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/signin/actions";
 import { StudioNav, type NavItem } from "@/components/studio/studio-nav";
 import { requireUser } from "@/lib/auth/session";
-import { canManageIssues, canViewAllStories } from "@/lib/policy";
+import { canManageIssues, canManagePeople, canReadAuditLog, canViewAllStories } from "@/lib/policy";
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -10,6 +10,9 @@ export default async function StudioLayout({ children }: { children: React.React
     { href: "/studio/stories", label: "Stories" },
     ...(canViewAllStories(user) ? [{ href: "/studio/review", label: "Review" }] : []),
     ...(canManageIssues(user) ? [{ href: "/studio/issues", label: "Issues" }] : []),
+    ...(canManagePeople(user) ? [{ href: "/studio/people", label: "People" }] : []),
+    ...(canReadAuditLog(user) ? [{ href: "/studio/audit", label: "Audit log" }] : []),
+    { href: "/studio/profile", label: "Profile" },
   ];
   return (
     <div className="min-h-screen bg-gray-50 md:flex">
