@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { withDb } from "./support/db";
+import { createTestUser, withDb } from "./support/db";
 import { DEMO_PASSWORD, pageAs, uniqueIssueNumber } from "./support/session";
 
 async function createIssue(page: Page, number: number, year: number, title = `Issue ${number}, ${year}`): Promise<void> {
@@ -122,12 +122,14 @@ test("a contributor is refused the issues page and other people's stories", asyn
 });
 
 test("signed-out visitors are sent to sign in, and bad credentials get one neutral message", async ({ page }) => {
+  // A wrong password counts towards the sign-in throttle: use an account of our own, never a demo account.
+  const user = await createTestUser("contributor");
   await page.goto("/studio/stories");
   await expect(page).toHaveURL(/\/signin(\?|$)/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
-  await page.getByLabel("Email").fill("contributor@example.org");
-  await page.getByLabel("Password").fill(`not-${DEMO_PASSWORD}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(`not-${user.password}`);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("form-error")).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/signin/);
