@@ -14,6 +14,13 @@ export class ThrottledSignIn extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A wrong password is an everyday event (and audited), not a server error with a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || error.name === "ThrottledSignIn") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       // Named email and password so that scripts can sign in at /api/auth/callback/credentials.

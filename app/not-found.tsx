@@ -1,16 +1,10 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
+// An address no route matches: no layout around it, so this page brings its own landmark.
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-24 text-center">
-      <p className="text-sm font-semibold uppercase tracking-widest text-brand-700">404</p>
-      <h1 className="mt-2 font-serif text-3xl font-bold">Page not found</h1>
-      <p className="mt-3 text-gray-700">There is no page at this address. It may have moved, or the issue is not published.</p>
-      <p className="mt-6">
-        <Link href="/" className="text-brand-700 underline">
-          Read the latest issue
-        </Link>
-      </p>
+    <main>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, count, desc, eq, gt, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Role, UserStatus } from "../../lib/domain-types";
-import { tables, type Db } from "../client";
+import { tables, type Db, type Dialect } from "../client";
+import { forUpdate } from "../dialect";
 
 const { users, tokens } = tables;
 
@@ -43,7 +44,7 @@ export async function listPeople(db: Db, filter: PeopleFilter): Promise<{ rows: 
     filter.status ? eq(users.status, filter.status) : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    db.select(personColumns).from(users).where(where).orderBy(users.name).limit(filter.limit).offset(filter.offset),
+    db.select(personColumns).from(users).where(where).orderBy(users.name, users.id).limit(filter.limit).offset(filter.offset),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
@@ -79,12 +80,16 @@ export async function findOpenInvitations(db: Db, userIds: string[], now = new D
   return open;
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
-  return Number(row?.n ?? 0);
+/**
+ * Active admins, counted under a row lock (Postgres): two admins demoting each other at
+ * once must not both see "another admin is left". SQLite's writes run one at a time.
+ */
+export async function countActiveAdminsForUpdate(db: Db, dialect: Dialect): Promise<number> {
+  const rows = await forUpdate(
+    dialect,
+    db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.status, "active"))),
+  );
+  return rows.length;
 }
 
 export async function updatePerson(

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDatabase, type Db } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
-import { countActiveAdmins, findPerson, updatePerson } from "../../db/queries/people";
+import { countActiveAdminsForUpdate, findPerson, updatePerson } from "../../db/queries/people";
 import { AppError } from "../errors";
 import { canManagePeople, type Actor } from "../policy";
 import { parseInput } from "../validation";
@@ -20,11 +20,11 @@ export async function changeRole(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(changeRoleSchema, input);
   if (!canManagePeople(actor)) throw new AppError("forbidden", "Only admins can change roles.");
   if (data.userId === actor.id) throw new AppError("forbidden", "You can't change your own role. Ask another admin.");
-  const { write } = await getDatabase();
+  const { write, dialect } = await getDatabase();
   await write(async (tx) => {
     const person = await loadTarget(tx, data.userId);
     if (person.role === data.role) return;
-    if (person.role === "admin" && person.status === "active" && (await countActiveAdmins(tx)) <= 1)
+    if (person.role === "admin" && person.status === "active" && (await countActiveAdminsForUpdate(tx, dialect)) <= 1)
       throw new AppError("conflict", LAST_ADMIN);
     await updatePerson(tx, person.id, { role: data.role });
     await insertAudit(tx, {
@@ -41,13 +41,14 @@ export async function changeRole(actor: Actor, input: unknown): Promise<void> {
 export async function setAccountStatus(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(setStatusSchema, input);
   if (!canManagePeople(actor)) throw new AppError("forbidden", "Only admins can deactivate or reactivate accounts.");
-  const { write } = await getDatabase();
+  if (data.userId === actor.id) throw new AppError("forbidden", "You can't deactivate your own account. Ask another admin.");
+  const { write, dialect } = await getDatabase();
   await write(async (tx) => {
     const person = await loadTarget(tx, data.userId);
     if (person.status === data.status) return;
     if (person.status === "invited")
       throw new AppError("conflict", "This person has not accepted the invitation yet. Revoke the invitation instead.");
-    if (data.status === "deactivated" && person.role === "admin" && (await countActiveAdmins(tx)) <= 1)
+    if (data.status === "deactivated" && person.role === "admin" && (await countActiveAdminsForUpdate(tx, dialect)) <= 1)
       throw new AppError("conflict", LAST_ADMIN);
     await updatePerson(tx, person.id, { status: data.status, endSessions: data.status === "deactivated" });
     await insertAudit(tx, {

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import type { ParsedMail } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDatabase, tables } from "@/db/client";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { invitePerson, resendInvitation } from "@/lib/people/invitations";
+import { issuePasswordReset, requestPasswordReset } from "@/lib/people/password-resets";
+import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
+import { mailIsConfigured } from "@/lib/mail/send-mail";
+import { makeUser } from "../support/factories";
+import { start, type SmtpSink } from "../support/smtp-sink";
+
+const BASE = "https://studio.test.example";
+const OLD_PASSWORD = "Quiet lanterns drift over seven rivers";
+const NEW_PASSWORD = "Copper finches nest beneath the tramway";
+
+// getEnv() reads process.env once, on its first call, and nothing in this file calls it
+// before this hook has pointed SMTP_URL at the sink.
+let sink: SmtpSink;
+const previousSmtpUrl = process.env.SMTP_URL;
+beforeAll(async () => {
+  sink = await start();
+  process.env.SMTP_URL = sink.url;
+});
+afterAll(async () => {
+  if (previousSmtpUrl === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = previousSmtpUrl;
+  await sink?.close();
+});
+
+const uniqueEmail = (label: string) => `${label}-${randomUUID()}@test.example`;
+const recipients = (mail: ParsedMail) =>
+  [mail.to ?? []].flat().flatMap((to) => to.value.map((address) => address.address));
+
+/** The one link of `kind` in a mail's text. */
+function linkIn(mail: ParsedMail | undefined, kind: "invitation" | "reset-password"): string {
+  const links = mail?.text?.match(new RegExp(`https://studio\\.test\\.example/${kind}/[A-Za-z0-9_-]+`, "g")) ?? [];
+  expect(links).toHaveLength(1);
+  return links[0] ?? "";
+}
+const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+
+async function tokenCount() {
+  const { db } = await getDatabase();
+  const [row] = await db.select({ n: count() }).from(tables.tokens);
+  return Number(row?.n ?? 0);
+}
+
+describe("mail through a real SMTP server", () => {
+  it("is configured from SMTP_URL", () => {
+    expect(sink.url).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
+    expect(mailIsConfigured()).toBe(true);
+  });
+
+  it("sends the invitee the same link the admin sees, and that link works", async () => {
+    const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
+    const email = uniqueEmail("invitee");
+    const sent = sink.messages.length;
+
+    const result = await invitePerson(admin, { email, name: "Ines Invitee", role: "contributor" }, BASE);
+    expect(result).toMatchObject({ email, mailed: true });
+
+    expect(sink.messages).toHaveLength(sent + 1);
+    const mail = sink.messages.at(-1);
+    expect(mail && recipients(mail)).toEqual([email]);
+    expect(mail?.from?.value[0]?.address).toBe("no-reply@localhost");
+    expect(mail?.subject).toContain("invited");
+    expect(mail?.text).toContain("Hello Ines Invitee,");
+    expect(mail?.text).toContain("Ada Admin invited you");
+    const link = linkIn(mail, "invitation");
+    expect(link).toBe(result.link);
+    const token = tokenOf(link);
+    expect(token).toHaveLength(43);
+
+    expect(await inspectToken("invitation", token)).toMatchObject({ state: "valid", email });
+    expect(await acceptInvitation({ token, name: "Ines Invitee", password: NEW_PASSWORD })).toEqual({ email });
+    expect(await verifyCredentials({ email, password: NEW_PASSWORD })).toMatchObject({ ok: true });
+  });
+
+  it("mails a resent invitation whose new link works while the first mail's link does not", async () => {
+    const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
+    const email = uniqueEmail("resent");
+    const first = await invitePerson(admin, { email, name: "Rhea Resent", role: "reviewer" }, BASE);
+    const firstLink = linkIn(sink.messages.at(-1), "invitation");
+    const { db } = await getDatabase();
+    const [person] = await db.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.email, email));
+
+    const resent = await resendInvitation(admin, { userId: person?.id }, BASE);
+    expect(resent.mailed).toBe(true);
+    const secondLink = linkIn(sink.messages.at(-1), "invitation");
+    expect(secondLink).toBe(resent.link);
+    expect(secondLink).not.toBe(firstLink);
+    expect(firstLink).toBe(first.link);
+    expect(await inspectToken("invitation", tokenOf(firstLink))).toMatchObject({ state: "revoked" });
+    expect(await acceptInvitation({ token: tokenOf(secondLink), name: "Rhea Resent", password: NEW_PASSWORD })).toEqual({ email });
+  });
+
+  it("'forgot password' mails an active account a working reset link", async () => {
+    const user = await makeUser("editor", await hashPassword(OLD_PASSWORD));
+    const sent = sink.messages.length;
+
+    expect(await requestPasswordReset({ email: `  ${user.email.toUpperCase()} ` }, BASE)).toBeUndefined();
+
+    expect(sink.messages).toHaveLength(sent + 1);
+    const mail = sink.messages.at(-1);
+    expect(mail && recipients(mail)).toEqual([user.email]);
+    expect(mail?.subject).toBe("Reset your password");
+    const token = tokenOf(linkIn(mail, "reset-password"));
+    expect(token).toHaveLength(43);
+
+    expect(await resetPassword({ token, password: NEW_PASSWORD })).toEqual({ email: user.email });
+    expect(await verifyCredentials({ email: user.email, password: NEW_PASSWORD })).toMatchObject({ ok: true });
+    expect(await verifyCredentials({ email: user.email, password: OLD_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("'forgot password' sends nothing, writes no link and answers the same for an unknown or inactive email", async () => {
+    const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
+    const invitedEmail = uniqueEmail("still-invited");
+    await invitePerson(admin, { email: invitedEmail, name: "Still Invited", role: "contributor" }, BASE);
+    const deactivated = await makeUser("reviewer", "not-a-hash");
+    const { write } = await getDatabase();
+    await write((tx) => tx.update(tables.users).set({ status: "deactivated" }).where(eq(tables.users.id, deactivated.id)));
+
+    const sent = sink.messages.length;
+    const tokens = await tokenCount();
+    const answers = [
+      await requestPasswordReset({ email: uniqueEmail("nobody") }, BASE),
+      await requestPasswordReset({ email: invitedEmail }, BASE),
+      await requestPasswordReset({ email: deactivated.email }, BASE),
+    ];
+    expect(answers).toEqual([undefined, undefined, undefined]);
+    expect(sink.messages).toHaveLength(sent);
+    expect(await tokenCount()).toBe(tokens);
+  });
+
+  it("an admin-issued reset link is mailed too", async () => {
+    const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
+    const user = await makeUser("contributor", await hashPassword(OLD_PASSWORD));
+    const issued = await issuePasswordReset(admin, { userId: user.id }, BASE);
+    expect(issued).toMatchObject({ email: user.email, mailed: true });
+    const mail = sink.messages.at(-1);
+    expect(mail && recipients(mail)).toEqual([user.email]);
+    expect(linkIn(mail, "reset-password")).toBe(issued.link);
+  });
+});
