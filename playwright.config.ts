@@ -3,9 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 export const E2E_DB = process.env.E2E_DATABASE_FILE ?? "./data/e2e/newsletter-e2e.db";
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2625);
 
 export default defineConfig({
   testDir: "./e2e",
+  // A real SMTP server for the app under test: mails land in data/e2e/mail (e2e/support/mail-sink.ts).
+  globalSetup: "./e2e/support/mail-sink.ts",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
@@ -31,7 +34,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /address-throttle/ },
+    // Twenty failed sign-ins from 127.0.0.1 lock that address for 15 minutes: run it last.
+    { name: "address-throttle", use: { ...devices["Desktop Chrome"] }, testMatch: /address-throttle/, dependencies: ["chromium"] },
+  ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
@@ -46,6 +53,8 @@ export default defineConfig({
           DEMO_PASSWORD: "e2e-demo-password",
           AUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
           AUTH_URL: baseURL,
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          MAIL_FROM: "Newsletter Studio <studio@example.org>",
           NODE_ENV: "production",
           PORT: String(port),
           HOST: "127.0.0.1",

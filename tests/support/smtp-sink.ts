@@ -15,7 +15,7 @@ export interface SmtpSink {
  * message is parsed and stored before the client is told "250 OK", so once sendMail has
  * resolved, the message is already in `messages`.
  */
-export async function start(): Promise<SmtpSink> {
+export async function start(options: { port?: number; onMessage?: (mail: ParsedMail) => void } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -25,6 +25,7 @@ export async function start(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
+          options.onMessage?.(mail);
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
@@ -32,7 +33,7 @@ export async function start(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });
