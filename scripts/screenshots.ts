@@ -26,7 +26,7 @@ async function signedIn(role: string) {
   await page.getByLabel("Email").fill(`${role}@example.org`);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/studio/);
+  await page.waitForURL(/\/studio\/stories/);
   return page;
 }
 
@@ -50,6 +50,22 @@ await shot(editor, "studio-issues", "/studio/issues");
 await editor.goto(`${base}/studio/issues`);
 const issueLink = await editor.locator("tbody a").first().getAttribute("href");
 await shot(editor, "studio-issue", issueLink ?? "/studio/issues");
+const admin = await signedIn("admin");
+await admin.goto(`${base}/studio/people`);
+await admin.getByLabel("Email", { exact: true }).fill(`new.writer.${Date.now()}@example.org`);
+await admin.getByLabel("Name", { exact: true }).fill("New Writer");
+await admin.getByRole("button", { name: "Invite", exact: true }).click();
+await admin.getByText("Invitation link created").waitFor();
+await admin.screenshot({ path: `${out}/studio-people-invited.png`, fullPage: true });
+const invitation = await admin.locator('[data-testid="one-time-link"]').inputValue();
+await shot(admin, "studio-audit", "/studio/audit");
+await shot(admin, "studio-profile", "/studio/profile");
+await admin.getByLabel("New password").fill("password1234");
+await admin.screenshot({ path: `${out}/studio-profile-weak-password.png`, fullPage: true });
+const guest = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await shot(guest, "invitation", new URL(invitation).pathname);
+await shot(guest, "invitation-bad", "/invitation/not-a-real-token");
+await shot(guest, "forgot-password", "/forgot-password");
 const contributor = await signedIn("contributor");
 await shot(contributor, "studio-forbidden", "/studio/issues");
 const reviewer = await signedIn("reviewer");

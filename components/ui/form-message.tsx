@@ -36,7 +36,7 @@ function CopyableLink({ link }: { link: string }) {
       </label>
       <input
         id={id}
-        data-testid={id}
+        data-testid="one-time-link"
         readOnly
         value={link}
         onFocus={(e) => e.currentTarget.select()}
