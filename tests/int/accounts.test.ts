@@ -17,6 +17,7 @@ import { changePassword } from "@/lib/people/profile";
 import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
 import { PAGE_SIZE } from "@/lib/people/schemas";
 import { makeStory, makeUser } from "../support/factories";
+import { code } from "../support/outcome";
 
 const { users, tokens, auditLog } = tables;
 
@@ -24,17 +25,6 @@ const BASE = "https://studio.test.example/";
 const WEAK = "password1234";
 const STRONG = "Quiet lanterns drift over seven rivers";
 const STRONG_2 = "Copper finches nest beneath the tramway";
-
-/** The AppError code a call ends with, or "ok". */
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return "ok";
-};
 
 const failure = async (promise: Promise<unknown>): Promise<AppError> => {
   try {

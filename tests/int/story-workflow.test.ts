@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
 import { listReviewEvents } from "@/db/queries/stories";
-import { AppError } from "@/lib/errors";
 import { commentOnStory } from "@/lib/stories/comment-on-story";
 import { createStory } from "@/lib/stories/create-story";
 import { getStoryForStudio, listReviewQueue, listStoriesFor } from "@/lib/stories/read-stories";
@@ -14,16 +13,7 @@ import {
   withdrawStory,
 } from "@/lib/stories/transition-story";
 import { currentStory, doc, makeStory, makeUser } from "../support/factories";
-
-const code = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return "ok";
-};
+import { code } from "../support/outcome";
 
 describe("story workflow", () => {
   it("goes draft → review → changes requested → review → approved, with events the author sees", async () => {

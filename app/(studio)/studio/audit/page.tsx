@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClass, inputClass } from "@/components/ui/field";
+import { Pager, pageQuery } from "@/components/ui/pager";
 import { loadOrRefuse } from "@/lib/action-result";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireRole } from "@/lib/auth/session";
@@ -32,15 +32,8 @@ function describe(details: Record<string, unknown>): string {
 export default async function AuditLogPage({ searchParams }: Props) {
   const user = await requireRole("editor");
   const { rows, total, filter, actors, workflowOnly, pages } = await loadOrRefuse(async () => listAuditLog(user, await searchParams));
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams();
-    for (const key of ["actor", "action", "from", "to"] as const) {
-      const value = filter[key];
-      if (value) params.set(key, value);
-    }
-    params.set("page", String(page));
-    return `/studio/audit?${params}`;
-  };
+  const pageHref = (page: number) =>
+    pageQuery("/studio/audit", { actor: filter.actor, action: filter.action, from: filter.from, to: filter.to }, page);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
@@ -98,13 +91,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </table>
         {rows.length === 0 ? <p className="p-4 text-gray-700">No entries match.</p> : null}
       </div>
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)} className="text-brand-700 hover:underline">← Newer</Link> : null}
-          <span>Page {filter.page} of {pages}</span>
-          {filter.page < pages ? <Link href={pageHref(filter.page + 1)} className="text-brand-700 hover:underline">Older →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={filter.page} pages={pages} href={pageHref} labels={["← Newer", "Older →"]} />
     </div>
   );
 }

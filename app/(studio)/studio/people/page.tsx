@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { InviteForm } from "@/components/studio/invite-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass, inputClass } from "@/components/ui/field";
+import { Pager, pageQuery } from "@/components/ui/pager";
 import { requireRole } from "@/lib/auth/session";
 import { ROLES, USER_STATUSES } from "@/lib/domain-types";
 import { listPeopleFor } from "@/lib/people/list-people";
@@ -29,14 +29,7 @@ const label = (word: string) => `${word[0]?.toUpperCase() ?? ""}${word.slice(1)}
 export default async function PeoplePage({ searchParams }: Props) {
   const user = await requireRole("admin");
   const { people, total, filter, pages } = await listPeopleFor(user, await searchParams);
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams();
-    if (filter.q) params.set("q", filter.q);
-    if (filter.role) params.set("role", filter.role);
-    if (filter.status) params.set("status", filter.status);
-    params.set("page", String(page));
-    return `/studio/people?${params}`;
-  };
+  const pageHref = (page: number) => pageQuery("/studio/people", { q: filter.q, role: filter.role, status: filter.status }, page);
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
@@ -171,23 +164,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           </table>
           {people.length === 0 ? <p className="p-4 text-gray-700">No account matches.</p> : null}
         </div>
-        {pages > 1 ? (
-          <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-            {filter.page > 1 ? (
-              <Link href={pageHref(filter.page - 1)} className="text-brand-700 hover:underline">
-                ← Previous
-              </Link>
-            ) : null}
-            <span>
-              Page {filter.page} of {pages}
-            </span>
-            {filter.page < pages ? (
-              <Link href={pageHref(filter.page + 1)} className="text-brand-700 hover:underline">
-                Next →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager page={filter.page} pages={pages} href={pageHref} />
       </section>
     </div>
   );

@@ -1,0 +1,12 @@
+import { AppError } from "@/lib/errors";
+
+/** The AppError code a call ends with, or "ok"; any other error fails the test. */
+export async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return "ok";
+}
