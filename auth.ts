@@ -17,7 +17,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an everyday event (and audited), not a server error with a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "ThrottledSignIn") return;
+      // `type`, not `name`: the production build shortens class names.
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

@@ -137,24 +137,26 @@ export default async function PeoplePage({ searchParams }: Props) {
                     </td>
                     <td className="px-4 py-3 text-gray-700">{person.lastSignInAt ? when.format(person.lastSignInAt) : "Never"}</td>
                     <td className="space-y-2 px-4 py-3">
-                      {person.status === "invited" ? (
-                        <>
-                          <ActionForm action={resendInvitationAction} hidden={{ userId: person.id }} label="New invitation link" />
-                          {person.invitationExpiresAt ? (
-                            <ActionForm action={revokeInvitationAction} hidden={{ userId: person.id }} label="Revoke invitation" variant="danger" />
-                          ) : null}
-                        </>
+                      {/* The status form stays mounted across deactivate/reactivate, so its message survives the refresh. */}
+                      {person.status !== "invited" && !self ? (
+                        <ActionForm
+                          key="status"
+                          action={setStatusAction}
+                          hidden={{ userId: person.id, status: person.status === "active" ? "deactivated" : "active" }}
+                          label={person.status === "active" ? "Deactivate" : "Reactivate"}
+                          variant={person.status === "active" ? "danger" : "secondary"}
+                        />
                       ) : null}
                       {person.status === "active" ? (
-                        <>
-                          <ActionForm action={issueResetAction} hidden={{ userId: person.id }} label="Password reset link" />
-                          {self ? null : (
-                            <ActionForm action={setStatusAction} hidden={{ userId: person.id, status: "deactivated" }} label="Deactivate" variant="danger" />
-                          )}
-                        </>
+                        <ActionForm key="reset" action={issueResetAction} hidden={{ userId: person.id }} label="Password reset link" />
                       ) : null}
-                      {person.status === "deactivated" ? (
-                        <ActionForm action={setStatusAction} hidden={{ userId: person.id, status: "active" }} label="Reactivate" />
+                      {person.status === "invited" ? (
+                        <>
+                          <ActionForm key="resend" action={resendInvitationAction} hidden={{ userId: person.id }} label="New invitation link" />
+                          {person.invitationExpiresAt ? (
+                            <ActionForm key="revoke" action={revokeInvitationAction} hidden={{ userId: person.id }} label="Revoke invitation" variant="danger" />
+                          ) : null}
+                        </>
                       ) : null}
                     </td>
                   </tr>

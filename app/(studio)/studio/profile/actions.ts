@@ -18,7 +18,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     return user.email;
   });
   if (!result.ok) return toFormState(result);
-  // Every session ended with the change, this one too: sign this browser in again.
-  await signIn("credentials", { email: result.data, password: String(newPassword), redirect: false });
-  return { ok: true, message: "Password changed. You were signed out everywhere else." };
+  // Every session ended with the change, this one too: sign this browser in again, and
+  // load the profile afresh so the page is rendered with the new session.
+  await signIn("credentials", { email: result.data, password: String(newPassword), redirectTo: "/studio/profile?password=changed" });
+  return { ok: true };
 }

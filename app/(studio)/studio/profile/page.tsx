@@ -4,8 +4,11 @@ import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your profile" };
 
-export default async function ProfilePage() {
+type Props = { searchParams: Promise<{ password?: string }> };
+
+export default async function ProfilePage({ searchParams }: Props) {
   const user = await requireUser();
+  const passwordChanged = (await searchParams).password === "changed";
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">Your profile</h1>
@@ -18,6 +21,11 @@ export default async function ProfilePage() {
       </section>
       <section aria-labelledby="password-heading" className="rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="password-heading" className="mb-4 text-lg font-semibold">Password</h2>
+        {passwordChanged ? (
+          <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+            Password changed. You were signed out everywhere else.
+          </p>
+        ) : null}
         <ChangePasswordForm email={user.email} name={user.name} />
       </section>
     </div>
