@@ -14,13 +14,6 @@ export class AppError extends Error {
   }
 }
 
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-};
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

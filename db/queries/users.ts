@@ -58,13 +58,6 @@ export async function insertUser(
   return row;
 }
 
-export async function setUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, id));
-}
-
 export async function recordSignIn(db: Db, id: string): Promise<void> {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
 }

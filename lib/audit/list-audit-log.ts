@@ -5,10 +5,10 @@ import { listAudit, listAuditActors } from "../../db/queries/audit";
 import { AppError } from "../errors";
 import { canReadAuditLog, type Actor } from "../policy";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const day = z.iso.date().optional().catch(undefined);
-export const auditFilterSchema = z.object({
+const auditFilterSchema = z.object({
   actor: z.string().uuid().optional().catch(undefined),
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
   from: day,

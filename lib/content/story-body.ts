@@ -10,7 +10,7 @@ const schema = getSchema(storyExtensions);
 /** A stored body larger than this is refused rather than slowing every page that shows it. */
 export const MAX_BODY_BYTES = 512 * 1024;
 
-export const storyBodySchema = z
+const storyBodySchema = z
   .object({ type: z.literal("doc"), content: z.array(z.unknown()).optional() })
   .passthrough();
 

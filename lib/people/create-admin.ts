@@ -7,7 +7,7 @@ import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 
-export const createAdminSchema = z.object({
+const createAdminSchema = z.object({
   email: z.string().trim().toLowerCase().email("Give a valid email address."),
   name: z.string().trim().min(1, "Give a name.").max(120),
   password: z.string().min(12, "The password must have at least 12 characters.").max(1024),

@@ -21,7 +21,7 @@ export interface LinkResult {
   email: string;
 }
 
-export const invitationLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/invitation/${token}`;
+const invitationLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/invitation/${token}`;
 
 async function newInvitationToken(tx: Db, userId: string, createdBy: string): Promise<string> {
   await revokeOpenTokens(tx, userId, "invitation");

@@ -13,7 +13,7 @@ import type { LinkResult } from "./invitations";
 import { emailSchema, personSchema } from "./schemas";
 import { z } from "zod";
 
-export const resetLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`;
+const resetLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`;
 
 async function createResetToken(userId: string, createdBy: string | null, auditAction: string, actorId: string | null) {
   const { write } = await getDatabase();

@@ -14,7 +14,7 @@ import { findSettings, type SiteSettings } from "../../db/queries/settings";
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
-export const FALLBACK_SETTINGS: SiteSettings = {
+const FALLBACK_SETTINGS: SiteSettings = {
   siteNameEn: "Newsletter",
   siteNameZh: "",
   newsletterName: "Newsletter",

@@ -8,7 +8,7 @@ import { canCreateStory, type Actor } from "../policy";
 import { parseInput, slugify } from "../validation";
 import { createStorySchema } from "./schemas";
 
-export async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
+async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
   const base = slugify(title);
   const taken = new Set(await findSlugsLike(tx, base));
   if (!taken.has(base)) return base;
