@@ -7,6 +7,7 @@ import type { FormState } from "@/lib/action-result";
 import { isAppError } from "@/lib/errors";
 import { requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, resetPassword } from "@/lib/people/redeem-token";
+import { emailSchema } from "@/lib/people/schemas";
 import { siteUrl } from "@/lib/site-url";
 
 // The visitor has no session yet: these actions are authorised by the single-use token.
@@ -40,8 +41,12 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
 }
 
 export async function forgotPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const email = String(formData.get("email") ?? "").trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { ok: false, error: "Enter your email address.", fields: { email: "Enter a valid email address." } };
+  const parsed = emailSchema.safeParse(formData.get("email") ?? "");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Enter a valid email address.";
+    return { ok: false, error: message, fields: { email: message } };
+  }
+  const email = parsed.data;
   try {
     await requestPasswordReset({ email }, await siteUrl());
   } catch (error) {
