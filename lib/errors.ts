@@ -1,4 +1,4 @@
-export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated";
+export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "busy";
 
 /** The one error type domain functions throw; actions turn it into a message for the user. */
 export class AppError extends Error {
@@ -13,7 +13,6 @@ export class AppError extends Error {
     this.fields = fields;
   }
 }
-
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -34,13 +34,14 @@ describe("transactions", () => {
   it("keep concurrent requests apart: one's rollback never takes the other's writes, nor are open writes visible", async () => {
     const { write, db } = await getDatabase();
     const tag = `isolation-${randomUUID()}`;
-    let seenFromOutside: string[] | undefined;
+    let inserted!: () => void;
+    const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
+    let looked!: () => void;
+    const lookedSignal = new Promise<void>((resolve) => (looked = resolve));
     const failing = write(async (tx) => {
       await insertAudit(tx, { actorId: null, action: `${tag}-failing`, targetType: "settings", targetId: null });
-      await tick(30); // other requests run meanwhile
-      seenFromOutside = (
-        await db.select({ action: tables.auditLog.action }).from(tables.auditLog).where(eq(tables.auditLog.action, `${tag}-failing`))
-      ).map((r) => r.action);
+      inserted();
+      await lookedSignal; // another request reads meanwhile
       throw new Error("rolled back");
     });
     const succeeding = Promise.all(
@@ -51,6 +52,12 @@ describe("transactions", () => {
         }),
       ),
     );
+    // A read from outside the open transaction (another request's async context).
+    await insertedSignal;
+    const seenFromOutside = (
+      await db.select({ action: tables.auditLog.action }).from(tables.auditLog).where(eq(tables.auditLog.action, `${tag}-failing`))
+    ).map((r) => r.action);
+    looked();
     await expect(failing).rejects.toThrow("rolled back");
     await succeeding;
     expect(seenFromOutside).toEqual([]); // no dirty read of the open transaction

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { afterAll } from "vitest";
-import { closeDatabase } from "@/db/client";
 
 // Each test file gets a database of its own, migrated from empty, on the engine its
-// vitest project names; it is dropped when the file is done.
+// vitest project names; it is dropped when the file is done. DATABASE_URL is set before
+// db/client is first imported: it picks the engine's table objects when it loads.
 const engine = process.env.TEST_ENGINE;
 const name = `ns_int_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
 
@@ -22,7 +22,7 @@ if (engine === "postgres") {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   afterAll(async () => {
-    await closeDatabase();
+    await (await import("@/db/client")).closeDatabase();
     const dropper = new Client({ connectionString: base });
     await dropper.connect();
     await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -32,7 +32,7 @@ if (engine === "postgres") {
   const file = path.join(tmpdir(), `${name}.db`);
   process.env.DATABASE_URL = `file:${file}`;
   afterAll(async () => {
-    await closeDatabase();
+    await (await import("@/db/client")).closeDatabase();
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   });
 }
