@@ -1,7 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type { AppDatabase } from "./client";
+import { processDialect, type AppDatabase, type Db } from "./client";
 
 // The few statements that differ between the engines live here, each with an explicit switch.
 
@@ -23,4 +24,20 @@ export function forUpdate<Q extends { for: (strength: "update") => unknown }>(
   query: Q,
 ): Q {
   return dialect === "postgres" ? (query.for("update") as Q) : query;
+}
+
+/**
+ * Orders text by its UTF-8 bytes: SQLite's BINARY collation always does; Postgres's
+ * order depends on the database's locale unless told to use "C".
+ */
+export function byteOrder(column: AnyPgColumn): SQL | AnyPgColumn {
+  return processDialect === "postgres" ? sql`${column} collate "C"` : column;
+}
+
+/**
+ * Makes app servers that start at once take turns at seeding, until the end of the
+ * transaction. On SQLite, BEGIN IMMEDIATE already makes every writer wait its turn.
+ */
+export async function takeFirstStartLock(tx: Db): Promise<void> {
+  if (processDialect === "postgres") await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
 }

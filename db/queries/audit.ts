@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, like, lt } from "drizzle-orm";
 import { tables, type Db } from "../client";
+import { byteOrder } from "../dialect";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -77,5 +78,5 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<{ rows: Au
 /** Everyone who appears as an actor, for the filter. */
 export async function listAuditActors(db: Db): Promise<{ id: string; name: string }[]> {
   const { users } = tables;
-  return db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name);
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(byteOrder(users.nameKey), users.id);
 }

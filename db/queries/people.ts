@@ -2,7 +2,8 @@ import "server-only";
 import { and, count, desc, eq, gt, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Role, UserStatus } from "../../lib/domain-types";
 import { tables, type Db, type Dialect } from "../client";
-import { forUpdate } from "../dialect";
+import { nameKey } from "../../lib/text/name-key";
+import { byteOrder, forUpdate } from "../dialect";
 
 const { users, tokens } = tables;
 
@@ -36,15 +37,14 @@ export interface PeopleFilter {
 
 export async function listPeople(db: Db, filter: PeopleFilter): Promise<{ rows: PersonRow[]; total: number }> {
   // Wildcards typed by the user are dropped rather than escaped: LIKE escapes differ by engine.
-  const q = filter.q?.trim().toLowerCase().replace(/[\\%_]/g, "");
-  const pattern = q ? `%${q}%` : undefined;
+  const q = filter.q?.replace(/[\\%_]/g, "").trim();
   const where = and(
-    pattern ? or(like(sql`lower(${users.name})`, pattern), like(users.email, pattern)) : undefined,
+    q ? or(like(users.nameKey, `%${nameKey(q)}%`), like(users.email, `%${q.toLowerCase()}%`)) : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.status ? eq(users.status, filter.status) : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    db.select(personColumns).from(users).where(where).orderBy(users.name, users.id).limit(filter.limit).offset(filter.offset),
+    db.select(personColumns).from(users).where(where).orderBy(byteOrder(users.nameKey), users.id).limit(filter.limit).offset(filter.offset),
     db.select({ n: count() }).from(users).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
@@ -100,11 +100,24 @@ export async function updatePerson(
   const { endSessions, ...values } = patch;
   await db
     .update(users)
-    .set({ ...values, ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .set({
+      ...values,
+      ...(values.name === undefined ? {} : { nameKey: nameKey(values.name) }),
+      ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+    })
     .where(eq(users.id, id));
 }
 
 export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
   return row?.hash ?? null;
+}
+
+/** Stores `nameKey(name)` where it is missing or out of date (rows from before it existed). */
+export async function refreshNameKeys(tx: Db): Promise<void> {
+  const rows = await tx.select({ id: users.id, name: users.name, key: users.nameKey }).from(users);
+  for (const row of rows) {
+    const key = nameKey(row.name);
+    if (key !== row.key) await tx.update(users).set({ nameKey: key }).where(eq(users.id, row.id));
+  }
 }

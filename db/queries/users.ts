@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Role, UserStatus } from "../../lib/domain-types";
+import { nameKey } from "../../lib/text/name-key";
 import { tables, type Db } from "../client";
 
 const { users } = tables;
@@ -52,7 +53,7 @@ export async function insertUser(
 ): Promise<{ id: string }> {
   const [row] = await db
     .insert(users)
-    .values({ ...values, email: values.email.toLowerCase() })
+    .values({ ...values, email: values.email.toLowerCase(), nameKey: nameKey(values.name) })
     .returning({ id: users.id });
   if (!row) throw new Error("insert into users returned no row");
   return row;

@@ -29,6 +29,52 @@ interface ColumnShape {
   notNull: boolean;
   primaryKey: boolean;
   unique: boolean;
+  /** What the column stores, in words common to both engines (see storageOf). */
+  storage: string;
+}
+
+interface AnyColumn {
+  name: string;
+  notNull: boolean;
+  primary: boolean;
+  isUnique: boolean;
+  columnType: string;
+  getSQLType(): string;
+  mode?: string;
+  withTimezone?: boolean;
+}
+
+/**
+ * A column's storage, named alike for both engines: "timestamp" is a point in time with
+ * millisecond precision (Postgres timestamptz read as a Date; SQLite integer milliseconds),
+ * "json" a JSON document (jsonb; text). Anything else keeps its own name, so a column
+ * declared differently on the two engines shows up as a difference.
+ */
+function storageOf(column: AnyColumn): string {
+  const sqlType = column.getSQLType();
+  switch (column.columnType) {
+    case "PgText":
+    case "SQLiteText":
+      return "text";
+    case "PgInteger":
+    case "SQLiteInteger":
+      return "integer";
+    case "PgTimestamp":
+      // (read as a string, it would be PgTimestampString)
+      return column.withTimezone ? "timestamp" : sqlType;
+    case "SQLiteTimestamp":
+      return column.mode === "timestamp_ms" && sqlType === "integer" ? "timestamp" : `${sqlType} (${column.mode})`;
+    case "PgJsonb":
+      return "json";
+    case "SQLiteTextJson":
+      return sqlType === "text" ? "json" : `json in ${sqlType}`;
+    case "PgBoolean":
+      return "boolean";
+    case "SQLiteBoolean":
+      return sqlType === "integer" ? "boolean" : `boolean in ${sqlType}`;
+    default:
+      return `${column.columnType} ${sqlType}`;
+  }
 }
 
 interface TableShape {
@@ -44,7 +90,7 @@ interface TableShape {
 
 interface AnyTableConfig {
   name: string;
-  columns: ReadonlyArray<{ name: string; notNull: boolean; primary: boolean; isUnique: boolean }>;
+  columns: ReadonlyArray<AnyColumn>;
   indexes: ReadonlyArray<{ config: { name?: string; unique?: boolean; columns: readonly unknown[] } }>;
   primaryKeys: ReadonlyArray<{ columns: ReadonlyArray<{ name: string }> }>;
   foreignKeys: ReadonlyArray<{
@@ -60,7 +106,12 @@ function shapeOf(config: AnyTableConfig, tableName: (table: unknown) => string):
   const rawColumnNames = config.columns.map((column) => column.name);
   const columns: Record<string, ColumnShape> = {};
   for (const column of config.columns) {
-    columns[column.name] = { notNull: column.notNull, primaryKey: column.primary, unique: column.isUnique };
+    columns[column.name] = {
+      notNull: column.notNull,
+      primaryKey: column.primary,
+      unique: column.isUnique,
+      storage: storageOf(column),
+    };
   }
   return {
     rawColumnNames,
@@ -135,6 +186,12 @@ describe("schema parity between Postgres and SQLite", () => {
 
     it("has the same column names in both dialects", () => {
       expect(sqliteShape?.columnNames).toEqual(pgShape?.columnNames);
+    });
+
+    it("stores the same kind of value in each column on both engines", () => {
+      const storage = (shape?: TableShape) =>
+        Object.fromEntries(Object.entries(shape?.columns ?? {}).map(([name, column]) => [name, column.storage]));
+      expect(storage(sqliteShape)).toEqual(storage(pgShape));
     });
 
     it("has the same notNull / primary key / unique flags per column", () => {

@@ -28,6 +28,8 @@ export const users = sqliteTable("users", {
   id: id(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
+  /** `nameKey(name)`: what people search and sort by (lib/text/name-key.ts). */
+  nameKey: text("name_key").notNull().default(""),
   passwordHash: text("password_hash"),
   role: text("role", { enum: ROLES }).notNull(),
   status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
