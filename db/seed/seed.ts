@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDatabase } from "../client";
+import { takeFirstStartLock } from "../dialect";
+import { refreshNameKeys } from "../queries/people";
 import { findIssue, insertIssue } from "../queries/issues";
 import { insertSettingsIfMissing } from "../queries/settings";
 import { countUsers, insertUser } from "../queries/users";
@@ -26,19 +28,24 @@ export interface SeedResult {
 /**
  * Brings an empty database to a usable first state: LMEC's site settings always, and —
  * unless demo content is switched off — one account per role and the published demo
- * issue. Safe to call on every start: it does nothing once there are users.
+ * issue. Safe to call on every start: it does nothing once there are users (beyond
+ * bringing derived columns up to date).
  */
 export async function seedDatabase(options: { demo: boolean; demoPassword?: string }): Promise<SeedResult> {
-  const { write } = await getDatabase();
-  await write((tx) => insertSettingsIfMissing(tx, demoSettings));
-  if (!options.demo) return {};
-
+  const { db, write } = await getDatabase();
+  // Hashing is slow on purpose: only when the database looks empty (checked again below).
+  const needsDemo = options.demo && (await countUsers(db)) === 0;
   const generated = !options.demoPassword;
   const password = options.demoPassword ?? randomBytes(12).toString("base64url");
-  const passwordHash = await hashPassword(password);
+  const passwordHash = needsDemo ? await hashPassword(password) : "";
 
-  const created = await write(async (tx) => {
-    if ((await countUsers(tx)) > 0) return null;
+  // One transaction, so that app servers starting at once on one empty database seed it
+  // exactly once: the second waits for the first's lock, then finds the users there.
+  const seeded = await write(async (tx) => {
+    await takeFirstStartLock(tx);
+    await insertSettingsIfMissing(tx, demoSettings);
+    await refreshNameKeys(tx);
+    if (!needsDemo || (await countUsers(tx)) > 0) return false;
     const ids = new Map<Role, string>();
     for (const account of DEMO_ACCOUNTS) {
       ids.set(account.role, (await insertUser(tx, { ...account, passwordHash })).id);
@@ -63,11 +70,10 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
         position,
       });
     }
-    return { issueId, editorId: ids.get("editor") ?? "" };
+    const issue = await findIssue(tx, issueId);
+    // Joins this transaction: the demo issue is live exactly when the demo accounts exist.
+    await publishIssue({ id: ids.get("editor") ?? "", role: "editor" }, { issueId, version: issue?.version });
+    return true;
   });
-  if (!created) return {};
-
-  const issue = await findIssue((await getDatabase()).db, created.issueId);
-  await publishIssue({ id: created.editorId, role: "editor" }, { issueId: created.issueId, version: issue?.version });
-  return { demo: { password, generated, accounts: DEMO_ACCOUNTS } };
+  return seeded ? { demo: { password, generated, accounts: DEMO_ACCOUNTS } } : {};
 }

@@ -98,8 +98,10 @@ export async function unpublishIssue(actor: Actor, input: unknown): Promise<void
       );
     }
     if (issue.version !== data.version) throw new AppError("conflict", STALE_ISSUE);
+    // Someone else changed the issue since it was read: throwing rolls the snapshot back too.
+    if ((await updateIssueAtVersion(tx, issue.id, issue.version, { status: "draft", publishedAt: null })) === null)
+      throw new AppError("conflict", STALE_ISSUE);
     await deleteSnapshot(tx, issue.id);
-    await updateIssueAtVersion(tx, issue.id, issue.version, { status: "draft", publishedAt: null });
     for (const story of await listStoriesOfIssue(tx, issue.id)) {
       await insertReviewEvent(tx, { storyId: story.id, actorId: actor.id, kind: "unpublished" });
     }

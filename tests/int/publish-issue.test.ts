@@ -1,4 +1,7 @@
+import { Client } from "pg";
 import { describe, expect, it } from "vitest";
+import { like } from "drizzle-orm";
+import { getDatabase, processDialect, tables } from "@/db/client";
 import { createIssue } from "@/lib/issues/create-issue";
 import { addStoryToIssue, removeStoryFromIssue } from "@/lib/issues/arrange-issue";
 import { publishIssue, unpublishIssue } from "@/lib/issues/publish-issue";
@@ -98,4 +101,69 @@ describe("publishing an issue", () => {
     await expect(createIssue(editor, { number: 5, year: 2030, issueDate: "31/02/2030", title: "Bad" })).rejects.toMatchObject({ code: "invalid" });
     await expect(createIssue(editor, { number: "", year: 2030, issueDate: "2030-02-01", title: "Bad" })).rejects.toMatchObject({ code: "invalid" });
   });
+
+  it("lets exactly one of a publish and an unpublish of the same version win, and the state matches the winner", async () => {
+    const [author, reviewer, editor] = [await makeUser("contributor"), await makeUser("reviewer"), await makeUser("editor")];
+    const issue = await newIssue(editor);
+    await addStoryToIssue(editor, { issueId: issue.id, storyId: (await approvedStory(author, reviewer, "Text.")).id });
+    await publishIssue(editor, { issueId: issue.id, version: await issueVersion(editor, issue.id) });
+    const version = await issueVersion(editor, issue.id);
+    const [republish, unpublish] = await Promise.allSettled([
+      publishIssue(editor, { issueId: issue.id, version }),
+      unpublishIssue(editor, { issueId: issue.id, version }),
+    ]);
+    expect([republish.status, unpublish.status].sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = republish.status === "rejected" ? republish : unpublish;
+    expect(loser.status === "rejected" && loser.reason).toMatchObject({ code: "conflict" });
+    const { issue: after } = await getIssueForStudio(editor, issue.id);
+    const live = await getPublishedIssue(issue.slug);
+    expect(after.status).toBe(unpublish.status === "fulfilled" ? "draft" : "published");
+    expect(live === null).toBe(unpublish.status === "fulfilled");
+  });
+
+  // The race below needs a second writer inside the window between unpublish's read and its
+  // update. SQLite runs one write transaction at a time, so only Postgres can have one.
+  it.runIf(processDialect === "postgres")(
+    "unpublish that loses a race to another change is refused and leaves the issue live (Postgres)",
+    async () => {
+      const [author, reviewer, editor] = [await makeUser("contributor"), await makeUser("reviewer"), await makeUser("editor")];
+      const issue = await newIssue(editor);
+      await addStoryToIssue(editor, { issueId: issue.id, storyId: (await approvedStory(author, reviewer, "Text.")).id });
+      await publishIssue(editor, { issueId: issue.id, version: await issueVersion(editor, issue.id) });
+      const version = await issueVersion(editor, issue.id);
+
+      // Another server changes the issue and holds its row lock until we let it commit.
+      const other = new Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query("UPDATE issues SET version = version + 1 WHERE id = $1", [issue.id]);
+        const unpublishing = unpublishIssue(editor, { issueId: issue.id, version }).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        // Wait until unpublish has read the issue and is blocked on the row lock.
+        for (let i = 0; i < 200; i++) {
+          const { rows } = await other.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          );
+          if (rows[0].n > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await other.query("COMMIT");
+        expect(await unpublishing).toMatchObject({ code: "conflict" });
+      } finally {
+        await other.end();
+      }
+      const { issue: after } = await getIssueForStudio(editor, issue.id);
+      expect(after.status).toBe("published");
+      expect((await getPublishedIssue(issue.slug))?.stories).toHaveLength(1);
+      const { db } = await getDatabase();
+      const logged = await db
+        .select({ action: tables.auditLog.action })
+        .from(tables.auditLog)
+        .where(like(tables.auditLog.targetId, issue.id));
+      expect(logged.map((r) => r.action)).not.toContain("issue.unpublished");
+    },
+  );
 });
