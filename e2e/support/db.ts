@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
+import { nameKey } from "../../lib/text/name-key";
 
 /**
  * Direct access to the e2e server's SQLite file, for set-ups the UI cannot do yet (users,
@@ -46,10 +47,10 @@ export async function createTestUser(role: TestUserRole = "contributor"): Promis
   withDb((db) =>
     db
       .prepare(
-        `INSERT INTO users (id, email, name, password_hash, role, status, session_version, created_at)
-         VALUES (?, ?, ?, ?, ?, 'active', 1, ?)`,
+        `INSERT INTO users (id, email, name, name_key, password_hash, role, status, session_version, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'active', 1, ?)`,
       )
-      .run(user.id, user.email, user.name, passwordHash, user.role, Date.now()),
+      .run(user.id, user.email, user.name, nameKey(user.name), passwordHash, user.role, Date.now()),
   );
   return user;
 }
