@@ -4,6 +4,7 @@ import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
 import { SAFE_HREF, storyExtensions } from "../../components/editor/extensions";
 import { AppError } from "../errors";
+import { countWords } from "../text/words";
 
 const schema = getSchema(storyExtensions);
 
@@ -68,7 +69,7 @@ export interface NormalizedBody {
 export function normalizeStoryBody(json: unknown): NormalizedBody {
   const node = toNode(json);
   const plainText = node.textBetween(0, node.content.size, "\n\n", leafText).trim();
-  const wordCount = plainText === "" ? 0 : plainText.split(/\s+/u).length;
+  const wordCount = countWords(plainText);
   return { body: node.toJSON() as JSONContent, plainText, wordCount };
 }
 

@@ -10,6 +10,7 @@ describe("nameKey", () => {
     ["Ōsaka", "osaka"],
     ["  Søren   Łukasz ", "soren lukasz"],
     ["Nguyễn Thị Ánh", "nguyen thi anh"],
+    ["สมชาย ใจดี", "สมชาย ใจดี"],
   ])("folds %j to %j", (name, key) => {
     expect(nameKey(name)).toBe(key);
   });
