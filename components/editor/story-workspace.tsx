@@ -86,7 +86,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
       version: version.current,
       title,
       standfirst,
-      body: editor.getJSON(),
+      body: JSON.stringify(editor.getJSON()),
     });
     if (!result.ok) {
       setSaveState("error");
