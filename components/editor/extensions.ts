@@ -1,4 +1,5 @@
 import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { Link } from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
@@ -75,22 +76,28 @@ export const SpeakerCard = Node.create({
 });
 
 /**
+ * A link is its address and nothing else: the target, class or title of a link pasted
+ * from another page never reach a reader, and the renderer adds the same rel to every link.
+ */
+const StoryLink = Link.extend({
+  addAttributes() {
+    return { href: { default: null, parseHTML: (el: HTMLElement) => el.getAttribute("href") } };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  defaultProtocol: "https",
+  protocols: ["http", "https", "mailto"],
+  isAllowedUri: (url) => SAFE_HREF.test(url),
+  HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+});
+
+/**
  * The one extension list, shared by the editor in the browser and the HTML renderer on
  * the server, so that what an author sees and what a reader gets cannot disagree.
  */
 export const storyExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3] },
-    codeBlock: false,
-    code: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: "https",
-      protocols: ["http", "https", "mailto"],
-      isAllowedUri: (url) => SAFE_HREF.test(url),
-      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-    },
-  }),
+  StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
+  StoryLink,
   SpeakerCard,
 ];
