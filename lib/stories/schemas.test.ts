@@ -31,6 +31,7 @@ function editorJson(): JSONContent {
           type: "paragraph",
           content: [{ type: "text", text: "link", marks: [{ type: "link", attrs: { href: "https://lmec.example/" } }] }],
         },
+        { type: "speakerCard", attrs: { name: "Li Wei", title: "Director", quote: "Rivers connect us.", photo: null } },
       ],
     })
     .toJSON() as JSONContent;
