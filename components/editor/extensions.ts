@@ -1,4 +1,6 @@
-import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { Extension, mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { Link } from "@tiptap/extension-link";
+import { Plugin } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
@@ -75,22 +77,57 @@ export const SpeakerCard = Node.create({
 });
 
 /**
+ * A link is its address and nothing else: the target, class or title of a link pasted
+ * from another page never reach a reader, and the renderer adds the same rel to every link.
+ */
+const StoryLink = Link.extend({
+  addAttributes() {
+    return { href: { default: null, parseHTML: (el: HTMLElement) => el.getAttribute("href") } };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  defaultProtocol: "https",
+  protocols: ["http", "https", "mailto"],
+  isAllowedUri: (url) => SAFE_HREF.test(url),
+  HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+});
+
+/**
+ * Unwraps every <form> in pasted HTML, keeping what is inside it. A form's fields shadow
+ * the form's own DOM properties (a field named "nodeName" replaces form.nodeName), which
+ * makes ProseMirror's parser throw and the whole paste vanish. Only DOM Range operations
+ * touch the forms here, because any property read on a form may be one of its fields.
+ */
+export function unwrapPastedForms(html: string): string {
+  if (!/<form/i.test(html)) return html;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const range = document.createRange();
+  for (const form of Array.from(template.content.querySelectorAll("form"))) {
+    range.selectNodeContents(form);
+    const inside = range.extractContents();
+    range.selectNode(form);
+    range.deleteContents();
+    range.insertNode(inside);
+  }
+  return template.innerHTML;
+}
+
+const PasteCleanup = Extension.create({
+  name: "pasteCleanup",
+  addProseMirrorPlugins() {
+    return [new Plugin({ props: { transformPastedHTML: unwrapPastedForms } })];
+  },
+});
+
+/**
  * The one extension list, shared by the editor in the browser and the HTML renderer on
  * the server, so that what an author sees and what a reader gets cannot disagree.
  */
 export const storyExtensions: Extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3] },
-    codeBlock: false,
-    code: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: "https",
-      protocols: ["http", "https", "mailto"],
-      isAllowedUri: (url) => SAFE_HREF.test(url),
-      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-    },
-  }),
+  StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
+  StoryLink,
   SpeakerCard,
+  PasteCleanup,
 ];

@@ -86,7 +86,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
       version: version.current,
       title,
       standfirst,
-      body: editor.getJSON(),
+      body: JSON.stringify(editor.getJSON()),
     });
     if (!result.ok) {
       setSaveState("error");
@@ -101,7 +101,8 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
   useEffect(() => {
     if (!can.edit) return;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "s") {
+      // Ctrl+Shift+S is strikethrough, not save.
+      if ((event.metaKey || event.ctrlKey) && !event.shiftKey && event.key.toLowerCase() === "s") {
         event.preventDefault();
         startTransition(async () => void (await save()));
       }

@@ -121,6 +121,49 @@ describe("renderStoryHtml", () => {
   });
 });
 
+const item = (...content: Json[]): Json => ({ type: "listItem", content: [paragraph(...content)] });
+
+describe("every node and mark the editor offers is stored as it is and rendered", () => {
+  it.each([
+    { label: "heading (H2)", node: { type: "heading", attrs: { level: 2 }, content: [text("Field notes")] }, html: "<h2>Field notes</h2>" },
+    { label: "subheading (H3)", node: { type: "heading", attrs: { level: 3 }, content: [text("Kratie")] }, html: "<h3>Kratie</h3>" },
+    { label: "bulleted list", node: { type: "bulletList", content: [item(text("one")), item(text("two"))] }, html: "<ul><li><p>one</p></li><li><p>two</p></li></ul>" },
+    { label: "numbered list", node: { type: "orderedList", attrs: { start: 1, type: null }, content: [item(text("one"))] }, html: "<ol><li><p>one</p></li></ol>" },
+    { label: "numbered list from 3", node: { type: "orderedList", attrs: { start: 3, type: null }, content: [item(text("three"))] }, html: '<ol start="3"><li><p>three</p></li></ol>' },
+    { label: "quote", node: { type: "blockquote", content: [paragraph(text("Rivers connect us."))] }, html: "<blockquote><p>Rivers connect us.</p></blockquote>" },
+    { label: "divider", node: { type: "horizontalRule" }, html: "<hr/>" },
+    { label: "line break", node: paragraph(text("a"), { type: "hardBreak" }, text("b")), html: "<p>a<br/>b</p>" },
+    { label: "bold", node: paragraph(text("b", [{ type: "bold" }])), html: "<p><strong>b</strong></p>" },
+    { label: "italic", node: paragraph(text("i", [{ type: "italic" }])), html: "<p><em>i</em></p>" },
+    { label: "underline", node: paragraph(text("u", [{ type: "underline" }])), html: "<p><u>u</u></p>" },
+    { label: "strike", node: paragraph(text("s", [{ type: "strike" }])), html: "<p><s>s</s></p>" },
+    {
+      label: "link",
+      node: paragraph(text("LMEC", [link("https://lmec.example/")])),
+      html: '<p><a rel="noopener noreferrer nofollow" href="https://lmec.example/">LMEC</a></p>',
+    },
+    {
+      label: "marks together (in the schema's order, as the editor keeps them)",
+      node: paragraph(text("all", [link("#contact"), { type: "bold" }, { type: "italic" }, { type: "strike" }, { type: "underline" }])),
+      html: '<p><a rel="noopener noreferrer nofollow" href="#contact"><strong><em><s><u>all</u></s></em></strong></a></p>',
+    },
+  ])("$label", ({ node, html }) => {
+    const body = doc(node);
+    expect(normalizeStoryBody(body).body).toEqual(body);
+    expect(renderStoryHtml(body)).toBe(html);
+  });
+
+  it("keeps only a link's address: target, class, title and rel from elsewhere are dropped", () => {
+    const body = doc(
+      paragraph(
+        text("x", [{ type: "link", attrs: { href: "https://x.org/", target: "_blank", class: "x", title: "t", rel: "opener" } }]),
+      ),
+    );
+    expect(normalizeStoryBody(body).body).toEqual(doc(paragraph(text("x", [link("https://x.org/")]))));
+    expect(renderStoryHtml(body)).toBe('<p><a rel="noopener noreferrer nofollow" href="https://x.org/">x</a></p>');
+  });
+});
+
 describe("normalizeStoryBody / renderStoryHtml refuse what the schema does not know", () => {
   it.each([
     { label: "script node", body: doc({ type: "script", content: [text("alert(1)")] }) },

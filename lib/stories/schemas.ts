@@ -9,6 +9,22 @@ const title = z
 const standfirst = z.string().trim().max(600, "Keep the standfirst under 600 characters.");
 const version = z.coerce.number().int().positive();
 
+const notADocument = "The story body is not a document.";
+
+/**
+ * The body travels as JSON text, not as an object: React's server-action encoding turns
+ * objects without a prototype, which is what ProseMirror gives node and mark attributes,
+ * into references the server cannot read, so a heading's level or a link's href was lost.
+ */
+const storyBodyText = z.string({ error: notADocument }).transform((text, ctx): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: "custom", message: notADocument });
+    return z.NEVER;
+  }
+});
+
 export const createStorySchema = z.object({ title, standfirst: standfirst.default("") });
 
 export const saveStorySchema = z.object({
@@ -16,8 +32,10 @@ export const saveStorySchema = z.object({
   version,
   title,
   standfirst: standfirst.default(""),
-  body: z.unknown(),
+  body: storyBodyText,
 });
+
+export type SaveStoryInput = z.input<typeof saveStorySchema>;
 
 export const transitionStorySchema = z.object({
   storyId: storyIdSchema,

@@ -10,7 +10,7 @@ import { getLatestIssue, getPublishedIssue, getPublishedStory } from "@/lib/read
 import { saveStory } from "@/lib/stories/save-story";
 import { approveStory, reopenStory, submitStory } from "@/lib/stories/transition-story";
 import type { Actor } from "@/lib/policy";
-import { currentStory, doc, makeStory, makeUser } from "../support/factories";
+import { bodyText, currentStory, makeStory, makeUser } from "../support/factories";
 
 let issueNumber = 100;
 
@@ -46,7 +46,7 @@ describe("publishing an issue", () => {
     // Reopen and edit the working copy: readers still get the published text.
     await reopenStory(editor, { storyId: story.id, version: story.version });
     const reopened = await currentStory(story.id);
-    await saveStory(editor, { storyId: story.id, version: reopened.version, title: "Changed title", body: doc("Changed text.") });
+    await saveStory(editor, { storyId: story.id, version: reopened.version, title: "Changed title", body: bodyText("Changed text.") });
     const stillLive = await getPublishedStory(issue.slug, story.slug);
     expect(stillLive?.story.title).toBe(story.title);
     expect(stillLive?.story.html).toContain("Dolphins");

@@ -12,7 +12,7 @@ import {
   submitStory,
   withdrawStory,
 } from "@/lib/stories/transition-story";
-import { currentStory, doc, makeStory, makeUser } from "../support/factories";
+import { bodyText, currentStory, makeStory, makeUser } from "../support/factories";
 import { code } from "../support/outcome";
 
 describe("story workflow", () => {
@@ -37,7 +37,7 @@ describe("story workflow", () => {
       ["changes_requested", "Name the host country."],
     ]);
 
-    await saveStory(author, { storyId: story.id, version: story.version, title: story.title, body: doc("The meeting was hosted by China, online.") });
+    await saveStory(author, { storyId: story.id, version: story.version, title: story.title, body: bodyText("The meeting was hosted by China, online.") });
     story = await currentStory(story.id);
     await submitStory(author, { storyId: story.id, version: story.version });
     story = await currentStory(story.id);
@@ -53,7 +53,7 @@ describe("story workflow", () => {
     const reviewer = await makeUser("reviewer");
     const editor = await makeUser("editor");
     let story = await makeStory(author);
-    const at = () => ({ storyId: story.id, version: story.version, title: story.title, body: doc("Edited") });
+    const at = () => ({ storyId: story.id, version: story.version, title: story.title, body: bodyText("Edited") });
 
     expect(await code(saveStory(other, at()))).toBe("forbidden");
     expect(await code(submitStory(other, { storyId: story.id, version: story.version }))).toBe("forbidden");
@@ -102,8 +102,12 @@ describe("story workflow", () => {
     const { id } = await createStory(author, { title: "Empty" });
     await expect(submitStory(author, { storyId: id, version: 1 })).rejects.toThrow(/Write the story/);
     await expect(createStory(author, { title: "   " })).rejects.toThrow("Give the story a title.");
-    await expect(saveStory(author, { storyId: id, version: 1, title: "T", body: { type: "doc", content: [{ type: "script" }] } })).rejects.toMatchObject({ code: "invalid" });
+    await expect(saveStory(author, { storyId: id, version: 1, title: "T", body: JSON.stringify({ type: "doc", content: [{ type: "script" }] }) })).rejects.toMatchObject({ code: "invalid" });
     await expect(saveStory(author, { storyId: "not-a-uuid", version: 1, title: "T", body: {} })).rejects.toMatchObject({ code: "invalid" });
+    // The body is JSON text; an object (what a React encoding may garble) or broken JSON is refused clearly.
+    const notADocument = { code: "invalid", message: "The story body is not a document." };
+    await expect(saveStory(author, { storyId: id, version: 1, title: "T", body: { type: "doc" } })).rejects.toMatchObject(notADocument);
+    await expect(saveStory(author, { storyId: id, version: 1, title: "T", body: '{"type":"doc",' })).rejects.toMatchObject(notADocument);
   });
 
   it("records a review event for each transition; contributors list only their own stories", async () => {

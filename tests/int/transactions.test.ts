@@ -6,7 +6,7 @@ import { forUpdate } from "@/db/dialect";
 import { insertAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { saveStory } from "@/lib/stories/save-story";
-import { doc, makeStory, makeUser } from "../support/factories";
+import { bodyText, makeStory, makeUser } from "../support/factories";
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,7 +69,7 @@ describe("transactions", () => {
     const story = await makeStory(author);
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        saveStory(author, { storyId: story.id, version: story.version, title: `Attempt ${i}`, body: doc(`Version ${i}`) }),
+        saveStory(author, { storyId: story.id, version: story.version, title: `Attempt ${i}`, body: bodyText(`Version ${i}`) }),
       ),
     );
     const won = attempts.filter((a) => a.status === "fulfilled");

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { JSONContent } from "@tiptap/core";
 import { getDatabase } from "@/db/client";
 import { insertUser } from "@/db/queries/users";
 import { findStory } from "@/db/queries/stories";
@@ -18,16 +17,18 @@ export async function makeUser(role: Role, passwordHash = UNUSABLE_HASH): Promis
   return { id, role, email };
 }
 
-export const doc = (...paragraphs: string[]): JSONContent => ({
-  type: "doc",
-  content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-});
+/** A body of plain paragraphs, as JSON text: the form saveStory takes, as the editor sends it. */
+export const bodyText = (...paragraphs: string[]): string =>
+  JSON.stringify({
+    type: "doc",
+    content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+  });
 
 /** A story with a saved body, in draft, written by `author`. */
 export async function makeStory(author: Actor, text = "A first paragraph of reporting.") {
   const title = `Story ${randomUUID().slice(0, 8)}`;
   const { id } = await createStory(author, { title });
-  await saveStory(author, { storyId: id, version: 1, title, body: doc(text) });
+  await saveStory(author, { storyId: id, version: 1, title, body: bodyText(text) });
   return currentStory(id);
 }
 

@@ -7,6 +7,7 @@ import { runAction, toFormState, type ActionResult, type FormState } from "@/lib
 import { commentOnStory } from "@/lib/stories/comment-on-story";
 import { createStory } from "@/lib/stories/create-story";
 import { saveStory } from "@/lib/stories/save-story";
+import type { SaveStoryInput } from "@/lib/stories/schemas";
 import { transitionStory } from "@/lib/stories/transition-story";
 import { parseInput } from "@/lib/validation";
 import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
@@ -20,7 +21,8 @@ export async function createStoryAction(_prev: FormState, formData: FormData): P
   redirect(`/studio/stories/${result.data.id}`);
 }
 
-export async function saveStoryAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+/** Typed for the editor; a direct POST can send anything, and saveStory validates it all. */
+export async function saveStoryAction(input: SaveStoryInput): Promise<ActionResult<{ version: number }>> {
   const result = await runAction((user) => saveStory(user, input));
   if (result.ok) revalidatePath("/studio/stories");
   return result;

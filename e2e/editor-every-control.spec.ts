@@ -1,0 +1,353 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { withDb } from "./support/db";
+import { pageAs, uniqueIssueNumber } from "./support/session";
+
+/**
+ * Every control of the story editor — toolbar buttons, their keyboard shortcuts, the
+ * markdown input rules, paste — goes through save, reload, review and publish to the
+ * reader's HTML. A control added to the editor joins this test.
+ */
+
+type EditorElement = HTMLElement & { editor: { getJSON(): unknown } };
+
+/** The document the editor holds, as plain JSON. */
+const editorJson = (page: Page) =>
+  page.locator(".ProseMirror").evaluate((el) => JSON.parse(JSON.stringify((el as EditorElement).editor.getJSON())) as unknown);
+
+const storedBody = (storyId: string) =>
+  withDb((db) => {
+    const row = db.prepare("SELECT body FROM stories WHERE id = ?").get(storyId) as { body: string } | undefined;
+    if (!row) throw new Error(`no story ${storyId}`);
+    return JSON.parse(row.body) as unknown;
+  });
+
+/** Pastes `html` where the cursor is, the way a browser delivers a paste to the editor. */
+async function pasteHtml(page: Page, html: string, text: string): Promise<void> {
+  await page.locator(".ProseMirror").evaluate(
+    (el, data) => {
+      const clipboard = new DataTransfer();
+      clipboard.setData("text/html", data.html);
+      clipboard.setData("text/plain", data.text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    },
+    { html, text },
+  );
+}
+
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+
+/** What each control must have produced: one element matching the selector with exactly this text. */
+const ELEMENTS: Array<{ control: string; selector: string; text: string }> = [
+  // Toolbar buttons, with the mouse.
+  { control: "Heading button", selector: "h2", text: "Toolbar heading" },
+  { control: "paragraph after a heading", selector: "p", text: "A sentence under the heading." },
+  { control: "Subheading button", selector: "h3", text: "Toolbar subheading" },
+  { control: "Bold button", selector: "strong", text: "bold" },
+  { control: "Italic button", selector: "em", text: "italic" },
+  { control: "Underline button", selector: "u", text: "underlined" },
+  { control: "Strikethrough button", selector: "s", text: "struck" },
+  { control: "Link button", selector: 'a[href="https://lmec.example/site"]', text: "LMEC site" },
+  { control: "Shift+Enter line break", selector: "p:has(br:not(.ProseMirror-trailingBreak))", text: "Marks: bold italic underlined struck LMEC siteafter a line break" },
+  { control: "Bulleted list button", selector: "ul > li", text: "toolbar bullet" },
+  { control: "Numbered list button", selector: "ol > li", text: "toolbar number" },
+  { control: "Quote button", selector: "blockquote > p", text: "toolbar quote" },
+  { control: "Divider button", selector: "hr + p", text: "after the toolbar divider" },
+  // The shortcuts the toolbar advertises.
+  { control: "Ctrl+Alt+2", selector: "h2", text: "Shortcut heading" },
+  { control: "Ctrl+Alt+3", selector: "h3", text: "Shortcut subheading" },
+  { control: "Ctrl+B", selector: "strong", text: "kb bold" },
+  { control: "Ctrl+I", selector: "em", text: "kb italic" },
+  { control: "Ctrl+U", selector: "u", text: "kb underlined" },
+  { control: "Ctrl+Shift+S", selector: "s", text: "kb struck" },
+  { control: "Ctrl+Shift+8", selector: "ul > li", text: "kb bullet" },
+  { control: "Ctrl+Shift+7", selector: "ol > li", text: "kb number" },
+  { control: "Ctrl+Shift+B", selector: "blockquote > p", text: "kb quote" },
+  // Markdown input rules.
+  { control: "## ", selector: "h2", text: "Markdown heading" },
+  { control: "### ", selector: "h3", text: "Markdown subheading" },
+  { control: "- ", selector: "ul > li", text: "dash bullet" },
+  { control: "+ ", selector: "ul > li", text: "plus bullet" },
+  { control: "* ", selector: "ul > li", text: "star bullet" },
+  { control: "1. ", selector: "ol:not([start]) > li", text: "markdown number" },
+  { control: "3. ", selector: 'ol[start="3"] > li', text: "starts at three" },
+  { control: "> ", selector: "blockquote > p", text: "markdown quote" },
+  { control: "**bold**", selector: "strong", text: "star bold" },
+  { control: "__bold__", selector: "strong", text: "underscore bold" },
+  { control: "*italic*", selector: "em", text: "star italic" },
+  { control: "_italic_", selector: "em", text: "underscore italic" },
+  { control: "~~strike~~", selector: "s", text: "tilde strike" },
+  { control: "---", selector: "hr + p", text: "after dashes" },
+  { control: "___ ", selector: "hr + p", text: "after underscores" },
+  { control: "*** ", selector: "hr + p", text: "after stars" },
+  { control: "typed web address (autolink)", selector: 'a[href="https://lmec.example/auto"]', text: "https://lmec.example/auto" },
+  // Paste.
+  { control: "pasted link", selector: 'a[href="https://lmec.example/pasted"]', text: "pasted link" },
+];
+
+/** Checks every element of ELEMENTS inside `root` (the editor or the reader's story body). */
+async function expectEveryElement(root: Locator): Promise<void> {
+  for (const { control, selector, text } of ELEMENTS) {
+    await expect(root.locator(selector).filter({ hasText: exactly(text) }), `${control} → ${selector} "${text}"`).toHaveCount(1);
+  }
+  await expect(root.locator("hr"), "four dividers: the button and three input rules").toHaveCount(4);
+}
+
+test("every toolbar button, shortcut, input rule and paste survives save, reload, review and publish", async ({ browser }, testInfo) => {
+  // A few hundred keystrokes, then a journey through four people: longer than one newsroom step.
+  test.slow();
+  const title = `Every control ${randomUUID().slice(0, 8)}`;
+  const number = uniqueIssueNumber();
+  const page = await pageAs(browser, "contributor");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/studio/stories/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create and start writing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const storyUrl = page.url();
+  const storyId = new URL(storyUrl).pathname.split("/").pop() ?? "";
+  const body = page.getByRole("textbox", { name: "Story text" });
+  const saveState = page.getByTestId("save-state");
+  const kb = page.keyboard;
+  const tool = (name: string) => page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name, exact: true });
+  const typeLine = async (text: string) => {
+    await kb.type(text);
+    await kb.press("Enter");
+  };
+  /** A list item or quote, then out of it with a second Enter on the empty line. */
+  const typeAndLeave = async (text: string) => {
+    await typeLine(text);
+    await kb.press("Enter");
+  };
+
+  // The report in issue 6: H2, a heading, Enter, a sentence, Save.
+  await body.click();
+  await tool("Heading").click();
+  await typeLine("Toolbar heading");
+  await kb.type("A sentence under the heading.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(saveState).toHaveText("All changes saved");
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+
+  // Toolbar buttons.
+  await body.focus();
+  await kb.press("Control+End");
+  await kb.press("Enter");
+  await tool("Subheading").click();
+  await typeLine("Toolbar subheading");
+  await kb.type("Marks: ");
+  for (const [button, text] of [
+    ["Bold", "bold"],
+    ["Italic", "italic"],
+    ["Underline", "underlined"],
+    ["Strikethrough", "struck"],
+  ] as const) {
+    await tool(button).click();
+    await expect(tool(button)).toHaveAttribute("aria-pressed", "true");
+    await kb.type(text);
+    await tool(button).click();
+    await kb.type(" ");
+  }
+  await kb.type("LMEC site");
+  for (let i = 0; i < "LMEC site".length; i++) await kb.press("Shift+ArrowLeft");
+  page.once("dialog", (dialog) => void dialog.accept("https://lmec.example/site"));
+  await tool("Link").click();
+  await expect(tool("Link")).toHaveAttribute("aria-pressed", "true");
+  await kb.press("End");
+  await kb.press("Shift+Enter");
+  await typeLine("after a line break");
+  await tool("Bulleted list").click();
+  await typeAndLeave("toolbar bullet");
+  await tool("Numbered list").click();
+  await typeAndLeave("toolbar number");
+  await tool("Quote").click();
+  await typeAndLeave("toolbar quote");
+  await tool("Divider").click();
+  await typeLine("after the toolbar divider");
+
+  // The shortcuts the toolbar advertises, each checked against the button's own claim.
+  // A keyboard sends the lower-case letter; with Shift, Playwright makes it upper case as a keyboard would.
+  const press = (keys: string) => kb.press(keys.replace("Ctrl", "Control").replace(/[A-Z]$/, (c) => c.toLowerCase()));
+  const advertised = async (button: string, keys: string) => {
+    await expect(tool(button)).toHaveAttribute("aria-keyshortcuts", keys.replace("Ctrl", "Control"));
+    await expect(tool(button)).toHaveAttribute("title", `${button} (${keys})`);
+    await press(keys);
+  };
+  let saves = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) saves++;
+  });
+  await advertised("Heading", "Ctrl+Alt+2");
+  await typeLine("Shortcut heading");
+  await advertised("Subheading", "Ctrl+Alt+3");
+  await typeLine("Shortcut subheading");
+  for (const [button, keys, text] of [
+    ["Bold", "Ctrl+B", "kb bold"],
+    ["Italic", "Ctrl+I", "kb italic"],
+    ["Underline", "Ctrl+U", "kb underlined"],
+    ["Strikethrough", "Ctrl+Shift+S", "kb struck"],
+  ] as const) {
+    await advertised(button, keys);
+    await kb.type(text);
+    await press(keys);
+    await kb.type(" ");
+  }
+  await kb.press("Enter");
+  await advertised("Bulleted list", "Ctrl+Shift+8");
+  await typeAndLeave("kb bullet");
+  await advertised("Numbered list", "Ctrl+Shift+7");
+  await typeAndLeave("kb number");
+  await advertised("Quote", "Ctrl+Shift+B");
+  await typeAndLeave("kb quote");
+
+  // Markdown input rules.
+  await typeLine("## Markdown heading");
+  await typeLine("### Markdown subheading");
+  await typeAndLeave("- dash bullet");
+  await kb.type("a paragraph between lists");
+  await kb.press("Enter");
+  await typeAndLeave("+ plus bullet");
+  await kb.type("another paragraph");
+  await kb.press("Enter");
+  await typeAndLeave("* star bullet");
+  await typeAndLeave("1. markdown number");
+  await typeAndLeave("3. starts at three");
+  await typeAndLeave("> markdown quote");
+  await typeLine("**star bold** __underscore bold__ *star italic* _underscore italic_ ~~tilde strike~~ end of marks");
+  await kb.type("---");
+  await typeLine("after dashes");
+  await kb.type("___ ");
+  await typeLine("after underscores");
+  await kb.type("*** ");
+  await typeLine("after stars");
+  await kb.type("Autolink: https://lmec.example/auto and more.");
+  await kb.press("Enter");
+
+  // A link pasted from another page keeps only its address.
+  await pasteHtml(
+    page,
+    '<p>Pasted: <a href="https://lmec.example/pasted" target="_blank" class="x" title="A title">pasted link</a> end.</p>',
+    "Pasted: pasted link end.",
+  );
+
+  // Undo and redo, by button and by shortcut: each undo changes the text, each redo restores it.
+  const editorHtml = () => page.locator(".ProseMirror").innerHTML();
+  const full = await editorHtml();
+  for (const [undo, redo] of [
+    [() => tool("Undo").click(), () => tool("Redo").click()],
+    [() => advertised("Undo", "Ctrl+Z"), () => advertised("Redo", "Ctrl+Shift+Z")],
+  ] as const) {
+    await undo();
+    await expect.poll(editorHtml).not.toBe(full);
+    await redo();
+    await expect.poll(editorHtml).toBe(full);
+  }
+
+  await expectEveryElement(body);
+  // Ctrl+Shift+S is strikethrough; only Ctrl+S saves.
+  expect(saves).toBe(0);
+  await testInfo.attach("editor with every control", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  // Save with the keyboard; what is stored is what the editor holds, and a reload shows it again.
+  const held = await editorJson(page);
+  await kb.press("Control+s");
+  await expect(saveState).toHaveText("All changes saved");
+  expect(saves).toBe(1);
+  expect(storedBody(storyId)).toEqual(held);
+  await page.reload();
+  await expect(body).toContainText("after stars");
+  expect(await editorJson(page)).toEqual(held);
+  expect(await editorHtml()).toBe(full);
+  await expectEveryElement(body);
+
+  // Review and publish.
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveText("In review");
+  const reviewer = await pageAs(browser, "reviewer");
+  await reviewer.goto(storyUrl);
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
+  const editor = await pageAs(browser, "editor");
+  await editor.goto("/studio/issues");
+  await editor.getByLabel("Number").fill(String(number));
+  await editor.getByLabel("Year").fill("2033");
+  await editor.getByRole("button", { name: "Create issue" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
+  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
+  await editor.getByRole("button", { name: "Add to issue" }).click();
+  await expect(editor.getByRole("link", { name: title })).toBeVisible();
+  await editor.getByRole("button", { name: "Publish issue" }).click();
+  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+
+  // The anonymous reader gets every element, and links carry only href and our rel.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/issues/issue-${number}-2033`);
+  await reader.getByRole("link", { name: title }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const story = reader.locator(".story-body");
+  await expectEveryElement(story);
+  const links = await story.locator("a").evaluateAll((els) => els.map((a) => a.getAttributeNames().sort().join(" ")));
+  expect(links).toEqual(["href rel", "href rel", "href rel"]);
+  await expect(story.locator("a").first()).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  expect(errors).toEqual([]);
+});
+
+test("pasting a form or a rich snippet never throws and keeps the text", async ({ browser }) => {
+  const page = await pageAs(browser, "contributor");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/studio/stories/new");
+  await page.getByLabel("Title").fill(`Paste ${randomUUID().slice(0, 8)}`);
+  await page.getByRole("button", { name: "Create and start writing" }).click();
+  const body = page.getByRole("textbox", { name: "Story text" });
+  await body.click();
+
+  // Fields named like a form's own DOM properties shadow them: ProseMirror used to throw here.
+  await pasteHtml(
+    page,
+    '<p>Before the form.</p><form action="/x"><input name="nodeName"><input name="childNodes"><input name="getAttribute">' +
+      "<p>Inside the form.</p></form><p>After the form.</p>",
+    "Before the form.\nInside the form.\nAfter the form.",
+  );
+  expect(errors).toEqual([]);
+  await expect(body.locator("p")).toHaveText(["Before the form.", "Inside the form.", "After the form."]);
+  await body.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+
+  // A snippet as a word processor copies it: the schema keeps what it knows and drops the rest.
+  await pasteHtml(
+    page,
+    '<meta charset="utf-8"><h2 style="color:red">Pasted heading</h2><p class="MsoNormal" onclick="alert(1)"><b>strong</b> ' +
+      '<i>slanted</i> <u>under</u> <s>gone</s> <a href="https://lmec.example/p" target="_blank" class="x">site</a></p>' +
+      '<ol start="2"><li>second</li></ol><ul><li>dot</li></ul><blockquote><p>quoted</p></blockquote><hr>' +
+      '<script>window.pasted = 1</script><img src="/x.png" onerror="window.pasted = 2"><table><tr><td>cell</td></tr></table>',
+    "Pasted heading\nstrong slanted under gone site\nsecond\ndot\nquoted\ncell",
+  );
+  await expect(body.locator("h2")).toHaveText("Pasted heading");
+  for (const [selector, text] of [
+    ["strong", "strong"],
+    ["em", "slanted"],
+    ["u", "under"],
+    ["s", "gone"],
+    ['a[href="https://lmec.example/p"]:not([target]):not([class~="x"])', "site"],
+    ['ol[start="2"] > li', "second"],
+    ["ul > li", "dot"],
+    ["blockquote > p", "quoted"],
+  ] as const) {
+    await expect(body.locator(selector)).toHaveText(text);
+  }
+  await expect(body.locator("hr")).toHaveCount(1);
+  await expect(body.locator("p", { hasText: exactly("cell") })).toHaveCount(1);
+  await expect(body.locator("img, script, table, [onclick]")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as Window & { pasted?: number }).pasted)).toBeUndefined();
+
+  const held = await editorJson(page);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.reload();
+  await expect(body).toContainText("quoted");
+  expect(await editorJson(page)).toEqual(held);
+  expect(errors).toEqual([]);
+});

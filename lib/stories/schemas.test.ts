@@ -1,0 +1,68 @@
+import { createRequire } from "node:module";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import { storyExtensions } from "../../components/editor/extensions";
+import { normalizeStoryBody } from "../content/story-body";
+import { saveStorySchema } from "./schemas";
+
+// The encoder Next.js uses in the browser to send a server action's arguments.
+const { encodeReply, createTemporaryReferenceSet } = createRequire(import.meta.url)(
+  "next/dist/compiled/react-server-dom-webpack/client.node.js",
+) as {
+  encodeReply: (value: unknown, options: { temporaryReferences: unknown }) => Promise<string | FormData>;
+  createTemporaryReferenceSet: () => unknown;
+};
+
+/** What a server action receives for `args`, as the browser encodes it (before React decodes it). */
+async function encoded(args: unknown[]): Promise<unknown> {
+  const reply = await encodeReply(args, { temporaryReferences: createTemporaryReferenceSet() });
+  if (typeof reply !== "string") throw new Error("expected a one-part reply");
+  return JSON.parse(reply);
+}
+
+/** A body as the editor holds it: ProseMirror's own JSON, whose attributes have no prototype. */
+function editorJson(): JSONContent {
+  const json = getSchema(storyExtensions)
+    .nodeFromJSON({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Heading" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "link", marks: [{ type: "link", attrs: { href: "https://lmec.example/" } }] }],
+        },
+        { type: "speakerCard", attrs: { name: "Li Wei", title: "Director", quote: "Rivers connect us.", photo: null } },
+      ],
+    })
+    .toJSON() as JSONContent;
+  expect(Object.getPrototypeOf(json.content?.[0]?.attrs)).toBeNull();
+  return json;
+}
+
+const save = (body: unknown) => ({ storyId: crypto.randomUUID(), version: 1, title: "T", body });
+
+describe("the story body on its way to saveStoryAction", () => {
+  it("as an object, loses its attributes in the server-action encoding (why it travels as text)", async () => {
+    const [sent] = (await encoded([save(editorJson())])) as [{ body: { content: [{ attrs: unknown }] } }];
+    // "$T": a temporary reference, which the server can pass along but never read.
+    expect(sent.body.content[0].attrs).toBe("$T");
+  });
+
+  it("as JSON text, arrives whole and parses back to the editor's document", async () => {
+    const json = editorJson();
+    const [sent] = (await encoded([save(JSON.stringify(json))])) as [unknown];
+    const parsed = saveStorySchema.parse(sent);
+    expect(parsed.body).toEqual(JSON.parse(JSON.stringify(json)));
+    expect(normalizeStoryBody(parsed.body).body).toEqual(parsed.body);
+  });
+
+  it.each([
+    { label: "an object", body: { type: "doc" } },
+    { label: "broken JSON", body: '{"type":"doc",' },
+    { label: "nothing", body: undefined },
+  ])("refuses $label as the body", ({ body }) => {
+    const result = saveStorySchema.safeParse(save(body));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("The story body is not a document.");
+  });
+});
