@@ -1,9 +1,8 @@
 /**
  * Where a stored image is served. Images are content-addressed: `id` is the SHA-256 of
  * the uploaded bytes (64 hex digits), so a URL never changes meaning and can be cached
- * for a year. Each upload gets WebP variants at these widths (never wider than the
- * original: a smaller original gets one variant at its own width, under the smallest
- * width that covers it).
+ * for a year. Each upload gets a WebP variant for every one of these widths, resized to
+ * that width or kept at the original's width when it is narrower (never enlarged).
  */
 export const MEDIA_WIDTHS = [480, 960, 1600] as const;
 export type MediaWidth = (typeof MEDIA_WIDTHS)[number];
