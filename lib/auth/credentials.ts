@@ -5,6 +5,7 @@ import { insertAudit } from "../../db/queries/audit";
 import { findUserForSignIn, recordSignIn } from "../../db/queries/users";
 import type { Role } from "../domain-types";
 import { verifyPassword } from "./password";
+import { startSession } from "./server-sessions";
 import { checkThrottle, forgiveAttempt, reserveAttempt, signInKeys } from "./throttle";
 
 export const credentialsSchema = z.object({
@@ -18,6 +19,8 @@ export interface SignedInUser {
   name: string;
   role: Role;
   sessionVersion: number;
+  /** The server-side session this sign-in started (lib/auth/server-sessions.ts). */
+  sessionId: string;
 }
 
 export type SignInResult =
@@ -26,9 +29,10 @@ export type SignInResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks an email and password from the client at `ip`. Every kind of failure — unknown
- * email, wrong password, account not active — gives the same answer, so it reveals
- * nothing; too many failures close the door for a while (lib/auth/throttle.ts).
+ * Checks an email and password from the client at `ip` and, when they are right, starts
+ * a session. Every kind of failure — unknown email, wrong password, account not active —
+ * gives the same answer, so it reveals nothing; too many failures close the door for a
+ * while (lib/auth/throttle.ts).
  */
 export async function verifyCredentials(input: unknown, ip: string | null = null): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
@@ -57,14 +61,15 @@ export async function verifyCredentials(input: unknown, ip: string | null = null
     );
     return { ok: false, reason: "invalid" };
   }
-  await write(async (tx) => {
+  const sessionId = await write(async (tx) => {
     await forgiveAttempt(tx, reservation, [["account", email]]);
     await recordSignIn(tx, user.id);
     await insertAudit(tx, { actorId: user.id, action: "auth.signed_in", targetType: "user", targetId: user.id, details: { ip } });
+    return startSession(tx, user.id);
   });
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId },
   };
 }
 
