@@ -23,7 +23,7 @@ export default defineConfig({
           name: "int-sqlite",
           include: ["tests/int/**/*.test.ts"],
           setupFiles: ["tests/support/fresh-database.ts"],
-          env: { TEST_ENGINE: "sqlite" },
+          env: { TEST_ENGINE: "sqlite", AUTH_URL: "https://studio.test.example" },
         },
       },
       {
@@ -32,7 +32,7 @@ export default defineConfig({
           name: "int-pg",
           include: ["tests/int/**/*.test.ts"],
           setupFiles: ["tests/support/fresh-database.ts"],
-          env: { TEST_ENGINE: "postgres" },
+          env: { TEST_ENGINE: "postgres", AUTH_URL: "https://studio.test.example" },
         },
       },
     ],

@@ -8,7 +8,6 @@ import { isAppError } from "@/lib/errors";
 import { requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, resetPassword } from "@/lib/people/redeem-token";
 import { emailSchema } from "@/lib/people/schemas";
-import { siteUrl } from "@/lib/site-url";
 
 // The visitor has no session yet: these actions are authorised by the single-use token.
 
@@ -48,7 +47,7 @@ export async function forgotPasswordAction(_prev: FormState, formData: FormData)
   }
   const email = parsed.data;
   try {
-    await requestPasswordReset({ email }, await siteUrl());
+    await requestPasswordReset({ email });
   } catch (error) {
     console.error("Password reset request failed", error);
   }
