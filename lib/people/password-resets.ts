@@ -4,6 +4,7 @@ import { insertAudit } from "../../db/queries/audit";
 import { findPerson } from "../../db/queries/people";
 import { insertToken, revokeOpenTokens } from "../../db/queries/tokens";
 import { findUserForSignIn } from "../../db/queries/users";
+import { describeRetry, reserveAttempt, type ThrottleKey } from "../auth/throttle";
 import { generateToken, TOKEN_LIFETIME_MS } from "../auth/tokens";
 import { AppError } from "../errors";
 import { mailIsConfigured, sendMail } from "../mail/send-mail";
@@ -52,13 +53,28 @@ export async function issuePasswordReset(actor: Actor, input: unknown): Promise<
 }
 
 /**
- * "Forgot password": the answer never says whether the email has an account. A link is
- * made and mailed only when mail is configured and the account is active.
+ * "Forgot password", from the client at `ip`: the answer never says whether the email has
+ * an account. A link is made and mailed only when mail is configured and the account is
+ * active. Anyone can ask, so asking is throttled: past the limit for the email, nothing
+ * more is sent (and the answer stays the same); past the limit for the address, the
+ * asker is told to wait.
  */
-export async function requestPasswordReset(input: unknown): Promise<void> {
+export async function requestPasswordReset(input: unknown, ip: string | null): Promise<void> {
   const data = parseInput(z.object({ email: emailSchema }), input);
+  const { db, write, dialect } = await getDatabase();
+  const keys: ThrottleKey[] = [
+    ["reset_ip", ip],
+    ["reset_email", data.email],
+  ];
+  const reservation = await write((tx) =>
+    reserveAttempt(tx, dialect, keys, { action: "auth.password_reset_throttled", actorId: null }),
+  );
+  if (!reservation.allowed) {
+    if (reservation.blocked.includes("reset_ip"))
+      throw new AppError("throttled", `Too many reset requests from your network. Try again ${describeRetry(reservation.retryAfterSeconds)}.`);
+    return;
+  }
   if (!mailIsConfigured()) return;
-  const { db } = await getDatabase();
   const user = await findUserForSignIn(db, data.email);
   if (!user || user.status !== "active") return;
   const link = resetLink(await createResetToken(user.id, null, "user.password_reset_requested", user.id));

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { invitePerson, resendInvitation } from "@/lib/people/invitations";
 import { issuePasswordReset, requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
+import { AppError } from "@/lib/errors";
 import { mailIsConfigured } from "@/lib/mail/send-mail";
 import { makeUser } from "../support/factories";
 import { start, type SmtpSink } from "../support/smtp-sink";
@@ -40,6 +41,24 @@ function linkIn(mail: ParsedMail | undefined, kind: "invitation" | "reset-passwo
   return links[0] ?? "";
 }
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+
+const mailsTo = (address: string) => sink.messages.filter((mail) => recipients(mail).includes(address)).length;
+
+async function auditCount() {
+  const { db } = await getDatabase();
+  const [row] = await db.select({ n: count() }).from(tables.auditLog);
+  return Number(row?.n ?? 0);
+}
+
+const failure = async (promise: Promise<unknown>): Promise<AppError> => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail with an AppError");
+};
 
 async function tokenCount() {
   const { db } = await getDatabase();
@@ -100,7 +119,7 @@ describe("mail through a real SMTP server", () => {
     const user = await makeUser("editor", await hashPassword(OLD_PASSWORD));
     const sent = sink.messages.length;
 
-    expect(await requestPasswordReset({ email: `  ${user.email.toUpperCase()} ` })).toBeUndefined();
+    expect(await requestPasswordReset({ email: `  ${user.email.toUpperCase()} ` }, null)).toBeUndefined();
 
     expect(sink.messages).toHaveLength(sent + 1);
     const mail = sink.messages.at(-1);
@@ -125,13 +144,38 @@ describe("mail through a real SMTP server", () => {
     const sent = sink.messages.length;
     const tokens = await tokenCount();
     const answers = [
-      await requestPasswordReset({ email: uniqueEmail("nobody") }),
-      await requestPasswordReset({ email: invitedEmail }),
-      await requestPasswordReset({ email: deactivated.email }),
+      await requestPasswordReset({ email: uniqueEmail("nobody") }, null),
+      await requestPasswordReset({ email: invitedEmail }, null),
+      await requestPasswordReset({ email: deactivated.email }, null),
     ];
     expect(answers).toEqual([undefined, undefined, undefined]);
     expect(sink.messages).toHaveLength(sent);
     expect(await tokenCount()).toBe(tokens);
+  });
+
+  it("'forgot password' is throttled: 3 mails per email, then silence; 10 requests per address, then a wait", async () => {
+    const user = await makeUser("editor", "not-a-hash");
+    const sent = mailsTo(user.email);
+    for (let i = 0; i < 5; i++) expect(await requestPasswordReset({ email: user.email }, null)).toBeUndefined();
+    // The same neutral answer every time, but only three mails: an inbox cannot be flooded.
+    expect(mailsTo(user.email)).toBe(sent + 3);
+
+    const ip = "10.99.0.1";
+    for (let i = 0; i < 10; i++) await requestPasswordReset({ email: uniqueEmail("asker") }, ip);
+    const refused = await failure(requestPasswordReset({ email: user.email }, ip));
+    expect(refused).toMatchObject({ code: "throttled", message: expect.stringMatching(/^Too many reset requests from your network\. Try again in \d+ minutes\.$/) });
+    expect(mailsTo(user.email)).toBe(sent + 3);
+
+    // A flood past the limits adds one audit entry per key and window, each with its count.
+    const before = await auditCount();
+    for (let i = 0; i < 30; i++) await requestPasswordReset({ email: user.email }, null);
+    for (let i = 0; i < 30; i++) await requestPasswordReset({ email: uniqueEmail("flood") }, ip).catch(() => undefined);
+    expect(await auditCount()).toBeLessThanOrEqual(before + 4);
+    const { db } = await getDatabase();
+    const entries = await db.select({ details: tables.auditLog.details }).from(tables.auditLog).where(eq(tables.auditLog.action, "auth.password_reset_throttled"));
+    const attempts = (key: string) => entries.filter((e) => e.details.key === key).reduce((sum, e) => sum + Number(e.details.attempts), 0);
+    expect(attempts(user.email)).toBe(2 + 30);
+    expect(attempts(ip)).toBe(1 + 30);
   });
 
   it("an admin-issued reset link is mailed too", async () => {

@@ -6,7 +6,9 @@ import { signInRetryAfter, verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { checkThrottle, LIMITS, reserveAttempt, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import type { ThrottleScope } from "@/lib/domain-types";
+import { changePassword } from "@/lib/people/profile";
 import { makeUser } from "../support/factories";
+import { code } from "../support/outcome";
 
 const { signInFailures, auditLog } = tables;
 
@@ -234,6 +236,38 @@ describe("sign-in throttling per address", () => {
     const user = await member();
     for (let i = 0; i < LIMITS.ip - 1; i++) await attempt(unknownEmail(), "guess", ip);
     expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the current-password check on the profile page", () => {
+  const NEW_PASSWORD = "Copper finches nest beneath the tramway";
+  const change = (actor: Awaited<ReturnType<typeof member>>, currentPassword: string) =>
+    code(changePassword({ ...actor, name: "Test editor" }, { currentPassword, newPassword: NEW_PASSWORD }));
+
+  it("5 wrong passwords close it for a while, even for the right one; a right one before that wipes the slate", async () => {
+    const user = await member();
+    for (let i = 0; i < LIMITS.password_check - 1; i++) expect(await change(user, `wrong ${i}`)).toBe("invalid");
+    expect(await failureCount("password_check", user.id)).toBe(4);
+    expect(await change(user, PASSWORD)).toBe("ok");
+    expect(await failureCount("password_check", user.id)).toBe(0);
+
+    const other = await member();
+    for (let i = 0; i < LIMITS.password_check; i++) expect(await change(other, `wrong ${i}`)).toBe("invalid");
+    const refused = await changePassword({ ...other, name: "Test editor" }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "throttled", fields: { currentPassword: expect.stringMatching(/^Too many wrong passwords\. Try again in \d+ minutes\.$/) } });
+    expect(await attempt(other.email, PASSWORD)).toMatchObject({ ok: true }); // the password did not change
+  });
+
+  it("40 wrong passwords at the same moment: at most 5 reach the password check, and one audit entry counts the rest", async () => {
+    const user = await member();
+    passwordChecks.count = 0;
+    const codes = await Promise.all(Array.from({ length: 40 }, (_, i) => change(user, `wrong ${i}`)));
+    expect(passwordChecks.count).toBeLessThanOrEqual(LIMITS.password_check);
+    expect(codes.filter((c) => c === "invalid")).toHaveLength(passwordChecks.count);
+    expect(codes.filter((c) => c === "throttled")).toHaveLength(40 - passwordChecks.count);
+    const logged = await throttledEntries("user.password_check_throttled", user.id);
+    expect(logged.reduce((sum, e) => sum + Number(e.details.attempts), 0)).toBe(40 - passwordChecks.count);
+    expect(logged.length).toBeLessThanOrEqual(2);
   });
 });
 
