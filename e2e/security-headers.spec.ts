@@ -109,6 +109,17 @@ test("no page breaks the policy: reader, sign-in, studio and the editor run with
   expect([...readerProblems, ...editorProblems, ...adminProblems]).toEqual([]);
 });
 
+test("markup injected into a page cannot run script, and the browser reports the violation", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("/");
+  // What a story body that slipped past the sanitiser would try: an inline event handler.
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML("beforeend", '<img src="/nowhere.png" alt="" onerror="window.injected = true">'),
+  );
+  await expect.poll(() => problems.join("\n")).toContain("inline event handler violates the following Content Security Policy");
+  expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
+});
+
 test("no other site can frame the studio (its one-click buttons cannot be clickjacked)", async ({ browser, baseURL }) => {
   const admin = await pageAs(browser, "admin");
   await admin.goto("about:blank");
