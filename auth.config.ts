@@ -1,14 +1,16 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "./lib/domain-types";
 import { resolveAuthSecret } from "./lib/auth/secret";
+import { SESSION_MAX_AGE_SECONDS } from "./lib/auth/session-lifetime";
 
 declare module "next-auth" {
   interface User {
     role?: Role;
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
-    user: { id: string; role: Role; sessionVersion: number; name: string; email: string };
+    user: { id: string; role: Role; sessionVersion: number; sessionId: string; name: string; email: string };
   }
 }
 
@@ -19,7 +21,7 @@ declare module "next-auth" {
  */
 export const authConfig = {
   pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   secret: resolveAuthSecret(),
   providers: [],
@@ -29,6 +31,8 @@ export const authConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        // The server-side session (lib/auth/server-sessions.ts) this cookie belongs to.
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -36,6 +40,7 @@ export const authConfig = {
       session.user.id = String(token.sub);
       session.user.role = token.role as Role;
       session.user.sessionVersion = Number(token.sv);
+      session.user.sessionId = String(token.sid ?? "");
       return session;
     },
   },

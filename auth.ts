@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
 import { clientAddress } from "./lib/auth/client-address";
 import { verifyCredentials } from "./lib/auth/credentials";
+import { endSession } from "./lib/auth/server-sessions";
 
 /** Too many failures: the sign-in form says when to try again; the endpoint sends Retry-After. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -20,6 +21,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // `type`, not `name`: the production build shortens class names.
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       console.error("[auth]", error);
+    },
+  },
+  events: {
+    // Signing out (the studio's button or POST /api/auth/signout) ends the session on the
+    // server too, so a copy of the cookie kept elsewhere stops working with it.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string" && sessionId) await endSession(sessionId);
     },
   },
   providers: [

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "./auth.config";
+import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
 const { auth } = NextAuth(authConfig);
 
@@ -15,8 +16,10 @@ async function isReadableForm(request: Request): Promise<boolean> {
 
 /**
  * In front of every page: a form post whose body cannot be read gets a 400 here (Next.js
- * would answer it with a 500), and a visitor without a session is sent from the studio to
- * sign-in. Not a security boundary: pages and actions check the user themselves.
+ * would answer it with a 500), a visitor without a session is sent from the studio to
+ * sign-in, and the page gets its Content-Security-Policy with a nonce of its own. Not a
+ * security boundary for who may do what: pages and actions check the user themselves.
+ * The headers every response gets, pages or not, are set in scripts/server.mjs.
  */
 export default auth(async (request) => {
   const type = request.headers.get("content-type") ?? "";
@@ -33,7 +36,13 @@ export default auth(async (request) => {
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  return NextResponse.next();
+  // Next.js reads the nonce from the request's policy and puts it on its script tags.
+  const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 });
 
 export const config = {

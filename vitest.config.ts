@@ -16,14 +16,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "db/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"] } },
       {
         extends: true,
         test: {
           name: "int-sqlite",
           include: ["tests/int/**/*.test.ts"],
           setupFiles: ["tests/support/fresh-database.ts"],
-          env: { TEST_ENGINE: "sqlite" },
+          env: { TEST_ENGINE: "sqlite", AUTH_URL: "https://studio.test.example" },
         },
       },
       {
@@ -32,7 +32,7 @@ export default defineConfig({
           name: "int-pg",
           include: ["tests/int/**/*.test.ts"],
           setupFiles: ["tests/support/fresh-database.ts"],
-          env: { TEST_ENGINE: "postgres" },
+          env: { TEST_ENGINE: "postgres", AUTH_URL: "https://studio.test.example" },
         },
       },
     ],

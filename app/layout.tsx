@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "A numbered newsletter, written, reviewed and published with Newsletter Studio.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page's scripts carry this request's CSP nonce (proxy.ts), so no page can be
+  // rendered ahead of the request.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans antialiased">{children}</body>

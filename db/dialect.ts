@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -40,4 +41,17 @@ export function byteOrder(column: AnyPgColumn): SQL | AnyPgColumn {
  */
 export async function takeFirstStartLock(tx: Db): Promise<void> {
   if (processDialect === "postgres") await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+}
+
+/**
+ * Holds a lock on each named key until the transaction ends, for read-then-insert where
+ * the rows to lock do not exist yet (FOR UPDATE cannot lock those): transaction-scoped
+ * advisory locks on Postgres, always taken in the same order so that two callers never
+ * deadlock. SQLite needs none: its writes already run one at a time.
+ */
+export async function lockKeys(tx: Db, dialect: AppDatabase["dialect"], keys: string[]): Promise<void> {
+  if (dialect === "sqlite") return;
+  const ids = [...new Set(keys.map((key) => createHash("sha256").update(key).digest().readBigInt64BE(0)))];
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${id.toString()}::bigint)`);
 }

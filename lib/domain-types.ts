@@ -26,5 +26,10 @@ export type ReviewEventKind = (typeof REVIEW_EVENT_KINDS)[number];
 export const TOKEN_KINDS = ["invitation", "password_reset"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
-export const THROTTLE_SCOPES = ["account", "ip"] as const;
+/**
+ * What the throttle counts attempts against (lib/auth/throttle.ts): sign-in failures per
+ * account (email) and per address, forgot-password requests per email and per address,
+ * and wrong current passwords per signed-in account (user id).
+ */
+export const THROTTLE_SCOPES = ["account", "ip", "reset_email", "reset_ip", "password_check"] as const;
 export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];

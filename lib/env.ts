@@ -33,21 +33,45 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((v) => v === "true" || v === "1"),
-  AUTH_URL: z.string().url("AUTH_URL must be the site's URL, e.g. https://news.example.org").optional(),
+  AUTH_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(z.string().url("AUTH_URL must be the site's URL, e.g. https://news.example.org").optional()),
+  PORT: z.string().regex(/^\d+$/, "PORT must be a number").default("3000"),
+  NODE_ENV: z.string().optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const AUTH_URL_REQUIRED =
+  "AUTH_URL is required in production: the site's public URL, e.g. https://news.example.org. " +
+  "Links in invitation and password-reset mails are built from it, never from a request's Host headers.";
 
-let cached: Env | undefined;
+// The links that leave the app by mail name the site from configuration only. Production
+// must say what the site is; development and tests may be served from localhost.
+const siteEnvSchema = envSchema.transform((env, ctx) => {
+  if (env.AUTH_URL) return { ...env, AUTH_URL: env.AUTH_URL };
+  if (env.NODE_ENV === "production") {
+    ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: AUTH_URL_REQUIRED });
+    return z.NEVER;
+  }
+  return { ...env, AUTH_URL: `http://localhost:${env.PORT}` };
+});
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+export type Env = z.infer<typeof siteEnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = siteEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

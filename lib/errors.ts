@@ -1,4 +1,4 @@
-export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "busy";
+export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "busy" | "throttled";
 
 /** The one error type domain functions throw; actions turn it into a message for the user. */
 export class AppError extends Error {

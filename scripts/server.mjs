@@ -2,10 +2,12 @@
 // Next.js itself keeps a client-sent X-Forwarded-For, so anyone could pick their own
 // address and dodge the sign-in throttle; here the address comes from the connection,
 // or, with TRUST_PROXY=true, from the last X-Forwarded-For hop (the one our proxy added).
+// It also sets the security headers every response gets (scripts/security-headers.mjs).
 //   node scripts/server.mjs [--dev]      PORT and HOST from the environment
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { securityHeaders } from "./security-headers.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-newsletter-client-address";
 const dev = process.argv.includes("--dev");
@@ -22,11 +24,32 @@ function clientAddress(req) {
   return (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
 }
 
+// Links in invitation and reset mails are built from AUTH_URL alone (lib/site-url.ts), so
+// a production server must be told the site's public URL: refuse to start without it.
+// (`npm start` sets it to http://localhost:$PORT unless given.)
+function authUrlProblem(value) {
+  if (!value) return "AUTH_URL is required in production: the site's public URL, e.g. https://news.example.org.";
+  try {
+    new URL(value);
+    return null;
+  } catch {
+    return `AUTH_URL must be the site's URL, e.g. https://news.example.org (it is "${value}").`;
+  }
+}
+const problem = dev ? null : authUrlProblem(process.env.AUTH_URL);
+if (problem) {
+  console.error(`Newsletter Studio cannot start: ${problem}`);
+  process.exit(1);
+}
+
 const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "..") });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const headerOptions = { authUrl: process.env.AUTH_URL, trustProxy };
+
 createServer((req, res) => {
+  for (const [name, value] of Object.entries(securityHeaders(req, headerOptions))) res.setHeader(name, value);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
   if (!trustProxy) delete req.headers["x-forwarded-for"];
   handle(req, res);

@@ -28,7 +28,8 @@ if (needsBuild) {
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "localhost";
-// Auth.js callback URLs and cookies must name one host, or localhost and 127.0.0.1 mix.
+// Auth.js callback URLs and cookies must name one host, or localhost and 127.0.0.1 mix;
+// links in mails are built from it too. The server refuses to start without one.
 process.env.AUTH_URL ??= `http://${host}:${port}`;
 console.log(`Newsletter Studio: ${process.env.AUTH_URL} (reader) and ${process.env.AUTH_URL}/studio (staff)`);
 const server = spawnSync(process.execPath, [path.join(root, "scripts", "server.mjs")], {

@@ -1,14 +1,15 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import type { FormState } from "@/lib/action-result";
+import { clientAddress } from "@/lib/auth/client-address";
 import { isAppError } from "@/lib/errors";
 import { requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, resetPassword } from "@/lib/people/redeem-token";
 import { emailSchema } from "@/lib/people/schemas";
-import { siteUrl } from "@/lib/site-url";
 
 // The visitor has no session yet: these actions are authorised by the single-use token.
 
@@ -48,8 +49,9 @@ export async function forgotPasswordAction(_prev: FormState, formData: FormData)
   }
   const email = parsed.data;
   try {
-    await requestPasswordReset({ email }, await siteUrl());
+    await requestPasswordReset({ email }, clientAddress(await headers()));
   } catch (error) {
+    if (isAppError(error) && error.code === "throttled") return { ok: false, error: error.message };
     console.error("Password reset request failed", error);
   }
   // The same answer whether or not the address has an account.

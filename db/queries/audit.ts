@@ -4,6 +4,8 @@ import { tables, type Db } from "../client";
 import { byteOrder } from "../dialect";
 
 export interface AuditEntry {
+  /** Only for entries that are updated later (lib/auth/throttle.ts); otherwise a new id. */
+  id?: string;
   actorId: string | null;
   action: string;
   targetType: "user" | "story" | "issue" | "settings";
@@ -14,6 +16,15 @@ export interface AuditEntry {
 /** Always called with the transaction of the action it records. */
 export async function insertAudit(tx: Db, entry: AuditEntry): Promise<void> {
   await tx.insert(tables.auditLog).values({ ...entry, details: entry.details ?? {} });
+}
+
+export async function findAuditDetails(db: Db, id: string): Promise<Record<string, unknown> | null> {
+  const [row] = await db.select({ details: tables.auditLog.details }).from(tables.auditLog).where(eq(tables.auditLog.id, id)).limit(1);
+  return row?.details ?? null;
+}
+
+export async function updateAuditDetails(tx: Db, id: string, details: Record<string, unknown>): Promise<void> {
+  await tx.update(tables.auditLog).set({ details }).where(eq(tables.auditLog.id, id));
 }
 
 export interface AuditRow {

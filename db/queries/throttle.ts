@@ -1,38 +1,45 @@
 import "server-only";
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { ThrottleScope } from "../../lib/domain-types";
 import { tables, type Db } from "../client";
 
-const { signInFailures } = tables;
+// The sign_in_failures table counts every throttled kind of attempt (lib/domain-types.ts).
+const { signInFailures: attempts } = tables;
 
-/** Failures for one key since `since`: how many, and when the oldest of them was. */
-export async function countFailures(
+/** Attempts for one key since `since`: how many, and when the oldest of them was. */
+export async function countAttempts(
   db: Db,
   scope: ThrottleScope,
   key: string,
   since: Date,
 ): Promise<{ count: number; oldest: Date | null }> {
-  const where = and(eq(signInFailures.scope, scope), eq(signInFailures.key, key), gt(signInFailures.createdAt, since));
-  const [row] = await db.select({ count: sql<number>`count(*)` }).from(signInFailures).where(where);
+  const where = and(eq(attempts.scope, scope), eq(attempts.key, key), gt(attempts.createdAt, since));
+  const [row] = await db.select({ count: sql<number>`count(*)` }).from(attempts).where(where);
   const count = Number(row?.count ?? 0);
   if (count === 0) return { count, oldest: null };
   const [first] = await db
-    .select({ at: signInFailures.createdAt })
-    .from(signInFailures)
+    .select({ at: attempts.createdAt })
+    .from(attempts)
     .where(where)
-    .orderBy(asc(signInFailures.createdAt))
+    .orderBy(asc(attempts.createdAt))
     .limit(1);
   return { count, oldest: first?.at ?? null };
 }
 
-export async function insertFailure(db: Db, scope: ThrottleScope, key: string): Promise<void> {
-  await db.insert(signInFailures).values({ scope, key });
+export async function insertAttempt(db: Db, scope: ThrottleScope, key: string, at: Date): Promise<string> {
+  const [row] = await db.insert(attempts).values({ scope, key, createdAt: at }).returning({ id: attempts.id });
+  if (!row) throw new Error("insert into sign_in_failures returned no row");
+  return row.id;
 }
 
-export async function clearFailures(db: Db, scope: ThrottleScope, key: string): Promise<void> {
-  await db.delete(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key)));
+export async function deleteAttempts(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(attempts).where(inArray(attempts.id, ids));
 }
 
-export async function deleteFailuresBefore(db: Db, before: Date): Promise<void> {
-  await db.delete(signInFailures).where(lt(signInFailures.createdAt, before));
+export async function clearAttempts(db: Db, scope: ThrottleScope, key: string): Promise<void> {
+  await db.delete(attempts).where(and(eq(attempts.scope, scope), eq(attempts.key, key)));
+}
+
+export async function deleteAttemptsBefore(db: Db, before: Date): Promise<void> {
+  await db.delete(attempts).where(lt(attempts.createdAt, before));
 }

@@ -15,7 +15,8 @@ export interface SessionUser {
   sessionVersion: number;
 }
 
-const sessionColumns = {
+/** What a session needs to know of its account (db/queries/sessions.ts too). */
+export const sessionColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -23,11 +24,6 @@ const sessionColumns = {
   status: users.status,
   sessionVersion: users.sessionVersion,
 };
-
-export async function findSessionUser(db: Db, id: string): Promise<SessionUser | null> {
-  const [row] = await db.select(sessionColumns).from(users).where(eq(users.id, id)).limit(1);
-  return row ?? null;
-}
 
 /** The only query that returns a password hash: for checking a sign-in, nothing else. */
 export async function findUserForSignIn(

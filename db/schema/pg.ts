@@ -217,3 +217,20 @@ export const signInFailures = pgTable(
   },
   (t) => [index("sign_in_failures_key_idx").on(t.scope, t.key, t.createdAt)],
 );
+
+/**
+ * One row per signed-in browser. The session cookie names its row; signing out deletes
+ * it, so a copy of the cookie kept by anyone stops working at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);

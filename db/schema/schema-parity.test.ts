@@ -18,6 +18,7 @@ const EXPECTED_TABLES = [
   "published_stories",
   "review_events",
   "revisions",
+  "sessions",
   "settings",
   "sign_in_failures",
   "stories",

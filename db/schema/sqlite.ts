@@ -205,3 +205,16 @@ export const signInFailures = sqliteTable(
   },
   (t) => [index("sign_in_failures_key_idx").on(t.scope, t.key, t.createdAt)],
 );
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);

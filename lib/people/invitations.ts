@@ -10,6 +10,7 @@ import type { Role } from "../domain-types";
 import { AppError } from "../errors";
 import { sendMail } from "../mail/send-mail";
 import { canManagePeople, type Actor } from "../policy";
+import { siteUrl } from "../site-url";
 import { parseInput } from "../validation";
 import { invitePersonSchema, personSchema } from "./schemas";
 
@@ -21,7 +22,7 @@ export interface LinkResult {
   email: string;
 }
 
-const invitationLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/invitation/${token}`;
+const invitationLink = (token: string) => `${siteUrl()}/invitation/${token}`;
 
 async function newInvitationToken(tx: Db, userId: string, createdBy: string): Promise<string> {
   await revokeOpenTokens(tx, userId, "invitation");
@@ -56,7 +57,7 @@ async function mailInvitation(to: { email: string; name: string; role: Role }, i
 }
 
 /** Creates an invited account and a 72-hour, single-use link to set its password. */
-export async function invitePerson(actor: Actor & { name: string }, input: unknown, baseUrl: string): Promise<LinkResult> {
+export async function invitePerson(actor: Actor & { name: string }, input: unknown): Promise<LinkResult> {
   const data = parseInput(invitePersonSchema, input);
   if (!canManagePeople(actor)) throw new AppError("forbidden", "Only admins can invite people.");
   const { write } = await getDatabase();
@@ -69,13 +70,13 @@ export async function invitePerson(actor: Actor & { name: string }, input: unkno
     await insertAudit(tx, { actorId: actor.id, action: "user.invited", targetType: "user", targetId: id, details: { email: data.email, role: data.role } });
     return token;
   });
-  const link = invitationLink(baseUrl, token);
+  const link = invitationLink(token);
   const { delivered } = await mailInvitation(data, actor.name, link);
   return { link, mailed: delivered, email: data.email };
 }
 
 /** A fresh link for a pending invitation; the old one stops working. */
-export async function resendInvitation(actor: Actor & { name: string }, input: unknown, baseUrl: string): Promise<LinkResult> {
+export async function resendInvitation(actor: Actor & { name: string }, input: unknown): Promise<LinkResult> {
   const data = parseInput(personSchema, input);
   if (!canManagePeople(actor)) throw new AppError("forbidden", "Only admins can resend invitations.");
   const { write } = await getDatabase();
@@ -87,7 +88,7 @@ export async function resendInvitation(actor: Actor & { name: string }, input: u
     await insertAudit(tx, { actorId: actor.id, action: "user.invitation_resent", targetType: "user", targetId: person.id });
     return { token, person };
   });
-  const link = invitationLink(baseUrl, token);
+  const link = invitationLink(token);
   const { delivered } = await mailInvitation(person, actor.name, link);
   return { link, mailed: delivered, email: person.email };
 }

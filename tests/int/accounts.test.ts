@@ -21,7 +21,6 @@ import { code } from "../support/outcome";
 
 const { users, tokens, auditLog } = tables;
 
-const BASE = "https://studio.test.example/";
 const WEAK = "password1234";
 const STRONG = "Quiet lanterns drift over seven rivers";
 const STRONG_2 = "Copper finches nest beneath the tramway";
@@ -90,7 +89,7 @@ describe("invitations", () => {
   it("mails a 43-character single-use link whose token is stored only as its hash, and activates the account once", async () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("invitee");
-    const result = await invitePerson(admin, { email, name: "Ngozi Adeyemi", role: "reviewer" }, BASE);
+    const result = await invitePerson(admin, { email, name: "Ngozi Adeyemi", role: "reviewer" });
 
     expect(result).toMatchObject({ email, mailed: false });
     expect(result.link).toMatch(/^https:\/\/studio\.test\.example\/invitation\/[A-Za-z0-9_-]{43}$/);
@@ -135,7 +134,7 @@ describe("invitations", () => {
   it("refuses a tampered token and an expired one", async () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("tamper");
-    const { link } = await invitePerson(admin, { email, name: "Tamsin Vale", role: "contributor" }, BASE);
+    const { link } = await invitePerson(admin, { email, name: "Tamsin Vale", role: "contributor" });
     const token = tokenOf(link);
     const last = token.at(-1);
     const tampered = token.slice(0, -1) + (last === "A" ? "B" : "A");
@@ -161,10 +160,10 @@ describe("invitations", () => {
   it("resending withdraws the old link and gives a working new one; revoking withdraws it", async () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("resend");
-    const first = tokenOf((await invitePerson(admin, { email, name: "Rosalind Achebe", role: "editor" }, BASE)).link);
+    const first = tokenOf((await invitePerson(admin, { email, name: "Rosalind Achebe", role: "editor" })).link);
     const person = await userByEmail(email);
 
-    const resent = await resendInvitation(admin, { userId: person.id }, BASE);
+    const resent = await resendInvitation(admin, { userId: person.id });
     expect(resent).toMatchObject({ email, mailed: false });
     const second = tokenOf(resent.link);
     expect(second).not.toBe(first);
@@ -180,11 +179,11 @@ describe("invitations", () => {
     expect(await code(revokeInvitation(admin, { userId: person.id }))).toBe("conflict");
 
     // A third link works again, and once accepted there is no invitation to resend or revoke.
-    const third = tokenOf((await resendInvitation(admin, { userId: person.id }, BASE)).link);
+    const third = tokenOf((await resendInvitation(admin, { userId: person.id })).link);
     await acceptInvitation({ token: third, name: "Rosalind Achebe", password: STRONG });
-    expect(await code(resendInvitation(admin, { userId: person.id }, BASE))).toBe("conflict");
+    expect(await code(resendInvitation(admin, { userId: person.id }))).toBe("conflict");
     expect(await code(revokeInvitation(admin, { userId: person.id }))).toBe("conflict");
-    expect(await code(resendInvitation(admin, { userId: randomUUID() }, BASE))).toBe("not_found");
+    expect(await code(resendInvitation(admin, { userId: randomUUID() }))).toBe("not_found");
 
     const { db } = await getDatabase();
     const actions = await db
@@ -199,16 +198,16 @@ describe("invitations", () => {
   it("refuses a duplicate email (conflict) and bad input (invalid), writing nothing", async () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("dup");
-    await invitePerson(admin, { email, name: "Dora Dup", role: "contributor" }, BASE);
+    await invitePerson(admin, { email, name: "Dora Dup", role: "contributor" });
     const before = await rowCounts();
 
-    expect(await code(invitePerson(admin, { email, name: "Dora Again", role: "editor" }, BASE))).toBe("conflict");
-    expect(await code(invitePerson(admin, { email: `  ${email.toUpperCase()} `, name: "Dora Shouting", role: "editor" }, BASE))).toBe(
+    expect(await code(invitePerson(admin, { email, name: "Dora Again", role: "editor" }))).toBe("conflict");
+    expect(await code(invitePerson(admin, { email: `  ${email.toUpperCase()} `, name: "Dora Shouting", role: "editor" }))).toBe(
       "conflict",
     );
     const existing = await makeUser("reviewer");
     const afterMake = await rowCounts();
-    expect(await code(invitePerson(admin, { email: existing.email, name: "Rev", role: "reviewer" }, BASE))).toBe("conflict");
+    expect(await code(invitePerson(admin, { email: existing.email, name: "Rev", role: "reviewer" }))).toBe("conflict");
     expect(await rowCounts()).toEqual(afterMake);
     expect(afterMake.users).toBe(before.users + 1);
 
@@ -222,11 +221,11 @@ describe("invitations", () => {
       null,
     ];
     for (const input of bad) {
-      expect(await code(invitePerson(admin, input, BASE)), JSON.stringify(input)).toBe("invalid");
+      expect(await code(invitePerson(admin, input)), JSON.stringify(input)).toBe("invalid");
     }
-    const roleError = await failure(invitePerson(admin, { email: uniqueEmail(), name: "Owner", role: "owner" }, BASE));
+    const roleError = await failure(invitePerson(admin, { email: uniqueEmail(), name: "Owner", role: "owner" }));
     expect(roleError.fields).toHaveProperty("role");
-    const emailError = await failure(invitePerson(admin, { email: "nope", name: "Nope", role: "editor" }, BASE));
+    const emailError = await failure(invitePerson(admin, { email: "nope", name: "Nope", role: "editor" }));
     expect(emailError.fields).toHaveProperty("email");
     expect(await rowCounts()).toEqual(afterMake);
   });
@@ -237,19 +236,19 @@ describe("admin-only actions", () => {
     const admin = await makeAdmin();
     const target = await makeUser("contributor");
     const invitedEmail = uniqueEmail("pending");
-    const { link } = await invitePerson(admin, { email: invitedEmail, name: "Pending Person", role: "contributor" }, BASE);
+    const { link } = await invitePerson(admin, { email: invitedEmail, name: "Pending Person", role: "contributor" });
     const invited = await userByEmail(invitedEmail);
     const actor = { ...(await makeUser(role)), name: `Test ${role}` };
 
     const before = { counts: await rowCounts(), target: await userRow(target.id), invited: await userRow(invited.id) };
     const outcomes = {
-      invitePerson: await code(invitePerson(actor, { email: uniqueEmail("sneaky"), name: "Sneaky", role: "admin" }, BASE)),
-      resendInvitation: await code(resendInvitation(actor, { userId: invited.id }, BASE)),
+      invitePerson: await code(invitePerson(actor, { email: uniqueEmail("sneaky"), name: "Sneaky", role: "admin" })),
+      resendInvitation: await code(resendInvitation(actor, { userId: invited.id })),
       revokeInvitation: await code(revokeInvitation(actor, { userId: invited.id })),
       changeRole: await code(changeRole(actor, { userId: target.id, role: "admin" })),
       changeOwnRole: await code(changeRole(actor, { userId: actor.id, role: "admin" })),
       setAccountStatus: await code(setAccountStatus(actor, { userId: target.id, status: "deactivated" })),
-      issuePasswordReset: await code(issuePasswordReset(actor, { userId: target.id }, BASE)),
+      issuePasswordReset: await code(issuePasswordReset(actor, { userId: target.id })),
       listPeopleFor: await code(listPeopleFor(actor, {})),
     };
     expect(outcomes).toEqual({
@@ -356,7 +355,7 @@ describe("roles and account status", () => {
     const person = await makeMember("reviewer", STRONG);
     expect(await signIn(person.email, STRONG)).toMatchObject({ ok: true });
     const { sessionVersion } = await userRow(person.id);
-    const reset = tokenOf((await issuePasswordReset(admin, { userId: person.id }, BASE)).link);
+    const reset = tokenOf((await issuePasswordReset(admin, { userId: person.id })).link);
 
     await setAccountStatus(admin, { userId: person.id, status: "deactivated" });
     const deactivated = await userRow(person.id);
@@ -366,7 +365,7 @@ describe("roles and account status", () => {
     // An open reset link does not bring a deactivated account back.
     expect(await inspectToken("password_reset", reset)).toMatchObject({ state: "revoked" });
     expect(await code(resetPassword({ token: reset, password: STRONG_2 }))).toBe("invalid");
-    expect(await code(issuePasswordReset(admin, { userId: person.id }, BASE))).toBe("conflict");
+    expect(await code(issuePasswordReset(admin, { userId: person.id }))).toBe("conflict");
     // Deactivating twice changes nothing.
     await setAccountStatus(admin, { userId: person.id, status: "deactivated" });
     expect((await userRow(person.id)).sessionVersion).toBe(sessionVersion + 1);
@@ -386,7 +385,7 @@ describe("roles and account status", () => {
   it("refuses to (de)activate an account that has not accepted its invitation", async () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("not-yet");
-    await invitePerson(admin, { email, name: "Not Yet", role: "contributor" }, BASE);
+    await invitePerson(admin, { email, name: "Not Yet", role: "contributor" });
     const person = await userByEmail(email);
     expect(await code(setAccountStatus(admin, { userId: person.id, status: "active" }))).toBe("conflict");
     expect(await code(setAccountStatus(admin, { userId: person.id, status: "deactivated" }))).toBe("conflict");
@@ -401,7 +400,7 @@ describe("passwords", () => {
     const person = await makeMember("editor", STRONG);
     const { sessionVersion } = await userRow(person.id);
 
-    const issued = await issuePasswordReset(admin, { userId: person.id }, BASE);
+    const issued = await issuePasswordReset(admin, { userId: person.id });
     expect(issued).toMatchObject({ email: person.email, mailed: false });
     expect(issued.link).toMatch(/^https:\/\/studio\.test\.example\/reset-password\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(issued.link);
@@ -412,7 +411,7 @@ describe("passwords", () => {
     expect((await inspectToken("invitation", token)).state).toBe("invalid");
 
     // Issuing another withdraws the first.
-    const newer = tokenOf((await issuePasswordReset(admin, { userId: person.id }, BASE)).link);
+    const newer = tokenOf((await issuePasswordReset(admin, { userId: person.id })).link);
     expect(await inspectToken("password_reset", token)).toMatchObject({ state: "revoked" });
     expect(await code(resetPassword({ token, password: STRONG_2 }))).toBe("invalid");
 
@@ -434,7 +433,7 @@ describe("passwords", () => {
   it("a link used twice at the same moment works exactly once", async () => {
     const admin = await makeAdmin();
     const person = await makeMember("reviewer", STRONG);
-    const token = tokenOf((await issuePasswordReset(admin, { userId: person.id }, BASE)).link);
+    const token = tokenOf((await issuePasswordReset(admin, { userId: person.id })).link);
     const outcomes = await Promise.all([
       code(resetPassword({ token, password: STRONG_2 })),
       code(resetPassword({ token, password: "Another quite long phrase for reuse" })),
@@ -529,7 +528,7 @@ describe("listing people", () => {
     const admin = await makeAdmin();
     const email = uniqueEmail("listed-invite");
     const before = Date.now();
-    await invitePerson(admin, { email, name: "Ines Invited", role: "contributor" }, BASE);
+    await invitePerson(admin, { email, name: "Ines Invited", role: "contributor" });
     const after = Date.now();
 
     const [invited] = (await listPeopleFor(admin, { q: email })).people;
@@ -553,7 +552,7 @@ describe("audit log", () => {
     const editor = await makeUser("editor");
     const contributor = await makeUser("contributor");
     const email = uniqueEmail("audited");
-    await invitePerson(admin, { email, name: "Audrey Audit", role: "contributor" }, BASE);
+    await invitePerson(admin, { email, name: "Audrey Audit", role: "contributor" });
     const invitedId = (await userByEmail(email)).id;
     const story = await makeStory(contributor);
 

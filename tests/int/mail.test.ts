@@ -8,11 +8,11 @@ import { hashPassword } from "@/lib/auth/password";
 import { invitePerson, resendInvitation } from "@/lib/people/invitations";
 import { issuePasswordReset, requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
+import { AppError } from "@/lib/errors";
 import { mailIsConfigured } from "@/lib/mail/send-mail";
 import { makeUser } from "../support/factories";
 import { start, type SmtpSink } from "../support/smtp-sink";
 
-const BASE = "https://studio.test.example";
 const OLD_PASSWORD = "Quiet lanterns drift over seven rivers";
 const NEW_PASSWORD = "Copper finches nest beneath the tramway";
 
@@ -42,6 +42,24 @@ function linkIn(mail: ParsedMail | undefined, kind: "invitation" | "reset-passwo
 }
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 
+const mailsTo = (address: string) => sink.messages.filter((mail) => recipients(mail).includes(address)).length;
+
+async function auditCount() {
+  const { db } = await getDatabase();
+  const [row] = await db.select({ n: count() }).from(tables.auditLog);
+  return Number(row?.n ?? 0);
+}
+
+const failure = async (promise: Promise<unknown>): Promise<AppError> => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail with an AppError");
+};
+
 async function tokenCount() {
   const { db } = await getDatabase();
   const [row] = await db.select({ n: count() }).from(tables.tokens);
@@ -59,7 +77,7 @@ describe("mail through a real SMTP server", () => {
     const email = uniqueEmail("invitee");
     const sent = sink.messages.length;
 
-    const result = await invitePerson(admin, { email, name: "Ines Invitee", role: "contributor" }, BASE);
+    const result = await invitePerson(admin, { email, name: "Ines Invitee", role: "contributor" });
     expect(result).toMatchObject({ email, mailed: true });
 
     expect(sink.messages).toHaveLength(sent + 1);
@@ -82,12 +100,12 @@ describe("mail through a real SMTP server", () => {
   it("mails a resent invitation whose new link works while the first mail's link does not", async () => {
     const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
     const email = uniqueEmail("resent");
-    const first = await invitePerson(admin, { email, name: "Rhea Resent", role: "reviewer" }, BASE);
+    const first = await invitePerson(admin, { email, name: "Rhea Resent", role: "reviewer" });
     const firstLink = linkIn(sink.messages.at(-1), "invitation");
     const { db } = await getDatabase();
     const [person] = await db.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.email, email));
 
-    const resent = await resendInvitation(admin, { userId: person?.id }, BASE);
+    const resent = await resendInvitation(admin, { userId: person?.id });
     expect(resent.mailed).toBe(true);
     const secondLink = linkIn(sink.messages.at(-1), "invitation");
     expect(secondLink).toBe(resent.link);
@@ -101,7 +119,7 @@ describe("mail through a real SMTP server", () => {
     const user = await makeUser("editor", await hashPassword(OLD_PASSWORD));
     const sent = sink.messages.length;
 
-    expect(await requestPasswordReset({ email: `  ${user.email.toUpperCase()} ` }, BASE)).toBeUndefined();
+    expect(await requestPasswordReset({ email: `  ${user.email.toUpperCase()} ` }, null)).toBeUndefined();
 
     expect(sink.messages).toHaveLength(sent + 1);
     const mail = sink.messages.at(-1);
@@ -118,7 +136,7 @@ describe("mail through a real SMTP server", () => {
   it("'forgot password' sends nothing, writes no link and answers the same for an unknown or inactive email", async () => {
     const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
     const invitedEmail = uniqueEmail("still-invited");
-    await invitePerson(admin, { email: invitedEmail, name: "Still Invited", role: "contributor" }, BASE);
+    await invitePerson(admin, { email: invitedEmail, name: "Still Invited", role: "contributor" });
     const deactivated = await makeUser("reviewer", "not-a-hash");
     const { write } = await getDatabase();
     await write((tx) => tx.update(tables.users).set({ status: "deactivated" }).where(eq(tables.users.id, deactivated.id)));
@@ -126,19 +144,44 @@ describe("mail through a real SMTP server", () => {
     const sent = sink.messages.length;
     const tokens = await tokenCount();
     const answers = [
-      await requestPasswordReset({ email: uniqueEmail("nobody") }, BASE),
-      await requestPasswordReset({ email: invitedEmail }, BASE),
-      await requestPasswordReset({ email: deactivated.email }, BASE),
+      await requestPasswordReset({ email: uniqueEmail("nobody") }, null),
+      await requestPasswordReset({ email: invitedEmail }, null),
+      await requestPasswordReset({ email: deactivated.email }, null),
     ];
     expect(answers).toEqual([undefined, undefined, undefined]);
     expect(sink.messages).toHaveLength(sent);
     expect(await tokenCount()).toBe(tokens);
   });
 
+  it("'forgot password' is throttled: 3 mails per email, then silence; 10 requests per address, then a wait", async () => {
+    const user = await makeUser("editor", "not-a-hash");
+    const sent = mailsTo(user.email);
+    for (let i = 0; i < 5; i++) expect(await requestPasswordReset({ email: user.email }, null)).toBeUndefined();
+    // The same neutral answer every time, but only three mails: an inbox cannot be flooded.
+    expect(mailsTo(user.email)).toBe(sent + 3);
+
+    const ip = "10.99.0.1";
+    for (let i = 0; i < 10; i++) await requestPasswordReset({ email: uniqueEmail("asker") }, ip);
+    const refused = await failure(requestPasswordReset({ email: user.email }, ip));
+    expect(refused).toMatchObject({ code: "throttled", message: expect.stringMatching(/^Too many reset requests from your network\. Try again in \d+ minutes\.$/) });
+    expect(mailsTo(user.email)).toBe(sent + 3);
+
+    // A flood past the limits adds one audit entry per key and window, each with its count.
+    const before = await auditCount();
+    for (let i = 0; i < 30; i++) await requestPasswordReset({ email: user.email }, null);
+    for (let i = 0; i < 30; i++) await requestPasswordReset({ email: uniqueEmail("flood") }, ip).catch(() => undefined);
+    expect(await auditCount()).toBeLessThanOrEqual(before + 4);
+    const { db } = await getDatabase();
+    const entries = await db.select({ details: tables.auditLog.details }).from(tables.auditLog).where(eq(tables.auditLog.action, "auth.password_reset_throttled"));
+    const attempts = (key: string) => entries.filter((e) => e.details.key === key).reduce((sum, e) => sum + Number(e.details.attempts), 0);
+    expect(attempts(user.email)).toBe(2 + 30);
+    expect(attempts(ip)).toBe(1 + 30);
+  });
+
   it("an admin-issued reset link is mailed too", async () => {
     const admin = { ...(await makeUser("admin")), name: "Ada Admin" };
     const user = await makeUser("contributor", await hashPassword(OLD_PASSWORD));
-    const issued = await issuePasswordReset(admin, { userId: user.id }, BASE);
+    const issued = await issuePasswordReset(admin, { userId: user.id });
     expect(issued).toMatchObject({ email: user.email, mailed: true });
     const mail = sink.messages.at(-1);
     expect(mail && recipients(mail)).toEqual([user.email]);

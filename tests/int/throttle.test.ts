@@ -1,14 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { and, count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase, tables } from "@/db/client";
 import { signInRetryAfter, verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { checkThrottle, LIMITS, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
+import { checkThrottle, LIMITS, reserveAttempt, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import type { ThrottleScope } from "@/lib/domain-types";
+import { changePassword } from "@/lib/people/profile";
 import { makeUser } from "../support/factories";
+import { code } from "../support/outcome";
 
 const { signInFailures, auditLog } = tables;
+
+// Counts how many attempts reach the (slow, argon2) password check.
+const passwordChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: (hash: string | null, password: string) => {
+      passwordChecks.count++;
+      return real.verifyPassword(hash, password);
+    },
+  };
+});
 
 const PASSWORD = "Quiet lanterns drift over seven rivers";
 const INVALID = { ok: false, reason: "invalid" };
@@ -55,6 +70,19 @@ async function age(scope: ThrottleScope, key: string, ms: number) {
   });
 }
 
+/** The aggregated audit entries for refused attempts against one key. */
+async function throttledEntries(action: string, key: string) {
+  const { db } = await getDatabase();
+  const rows = await db.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(eq(auditLog.action, action));
+  return rows.filter((row) => row.details.key === key);
+}
+
+async function auditCount() {
+  const { db } = await getDatabase();
+  const [row] = await db.select({ n: count() }).from(auditLog);
+  return Number(row?.n ?? 0);
+}
+
 async function failureCount(scope: ThrottleScope, key: string) {
   const { db } = await getDatabase();
   const rows = await db.select({ id: signInFailures.id }).from(signInFailures).where(and(eq(signInFailures.scope, scope), eq(signInFailures.key, key)));
@@ -80,9 +108,12 @@ describe("sign-in throttling per account", () => {
     expect(await attempt(bystander.email, PASSWORD)).toMatchObject({ ok: true, user: { id: bystander.id } });
     expect(await signInRetryAfter(bystander.email, null)).toBeNull();
 
-    const { db } = await getDatabase();
-    const logged = await db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, "auth.sign_in_throttled"));
-    expect(logged.filter((e) => e.details.email === user.email).length).toBeGreaterThanOrEqual(4);
+    // The four refused attempts are counted in one audit entry (two if a 15-minute window ended meanwhile).
+    const logged = await throttledEntries("auth.sign_in_throttled", user.email);
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    expect(logged.length).toBeLessThanOrEqual(2);
+    expect(logged.reduce((sum, e) => sum + Number(e.details.attempts), 0)).toBe(4);
+    expect(logged[0]?.details).toMatchObject({ scope: "account", key: user.email });
   });
 
   it("a successful sign-in before the limit wipes the account's slate", async () => {
@@ -108,6 +139,72 @@ describe("sign-in throttling per account", () => {
     await age("account", user.email, 2 * MINUTE); // 16 minutes in all
     expect(await signInRetryAfter(user.email, null)).toBeNull();
     expect(await attempt(user.email, PASSWORD)).toMatchObject({ ok: true });
+  });
+});
+
+describe("sign-in throttling under concurrency", () => {
+  it("40 wrong passwords for one account at the same moment: at most 5 reach the password check", async () => {
+    const user = await member();
+    passwordChecks.count = 0;
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(user.email, `wrong password ${i}`)));
+    expect(passwordChecks.count).toBeLessThanOrEqual(LIMITS.account);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(passwordChecks.count);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - passwordChecks.count);
+    expect(await failureCount("account", user.email)).toBe(LIMITS.account);
+  });
+
+  it("40 guesses from one address at the same moment: at most 20 reach the password check", async () => {
+    const ip = freshIp();
+    passwordChecks.count = 0;
+    await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(unknownEmail(), `guess ${i}`, ip)));
+    expect(passwordChecks.count).toBeLessThanOrEqual(LIMITS.ip);
+    expect(await failureCount("ip", ip)).toBe(LIMITS.ip);
+  });
+});
+
+describe("refused attempts in the audit log", () => {
+  it("a flood of 200 refused sign-ins for one account adds one entry that counts them, not 200", async () => {
+    const user = await member();
+    for (let i = 0; i < LIMITS.account; i++) await attempt(user.email, "wrong");
+    const before = await auditCount();
+
+    // From 200 addresses at once, so only the account's limit applies.
+    const results = await Promise.all(Array.from({ length: 200 }, () => attempt(user.email, "wrong")));
+    expect(results.every((r) => !r.ok && r.reason === "throttled")).toBe(true);
+
+    const logged = await throttledEntries("auth.sign_in_throttled", user.email);
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    expect(logged.length).toBeLessThanOrEqual(2); // a 15-minute window may end during the flood
+    expect(logged.reduce((sum, e) => sum + Number(e.details.attempts), 0)).toBe(200);
+    expect(await auditCount()).toBe(before + logged.length);
+    expect(await failureCount("account", user.email)).toBe(LIMITS.account);
+  });
+
+  it("a flood from one address with a new email each time is counted against the address", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < LIMITS.ip; i++) await attempt(unknownEmail(), "guess", ip);
+    const before = await auditCount();
+
+    await Promise.all(Array.from({ length: 100 }, () => attempt(unknownEmail(), "guess", ip)));
+
+    const logged = await throttledEntries("auth.sign_in_throttled", ip);
+    expect(logged.length).toBeLessThanOrEqual(2);
+    expect(logged.reduce((sum, e) => sum + Number(e.details.attempts), 0)).toBe(100);
+    expect(logged[0]?.details).toMatchObject({ scope: "ip", key: ip });
+    expect(await auditCount()).toBe(before + logged.length);
+  });
+
+  it("starts a new entry in each 15-minute window", async () => {
+    const { write, dialect } = await getDatabase();
+    const email = unknownEmail();
+    const T0 = Math.ceil(Date.now() / THROTTLE_WINDOW_MS) * THROTTLE_WINDOW_MS - 60 * MINUTE;
+    await write((tx) => tx.insert(signInFailures).values([0, 1, 2, 3, 4].map((s) => ({ scope: "account" as const, key: email, createdAt: new Date(T0 + 10 * MINUTE + s * 1000) }))));
+    const audit = { action: "auth.sign_in_throttled", actorId: null };
+    for (const at of [T0 + 11 * MINUTE, T0 + 12 * MINUTE, T0 + THROTTLE_WINDOW_MS + MINUTE])
+      expect(await write((tx) => reserveAttempt(tx, dialect, [["account", email]], audit, new Date(at)))).toMatchObject({ allowed: false });
+
+    const logged = await throttledEntries("auth.sign_in_throttled", email);
+    expect(logged.map((e) => e.details.attempts).sort()).toEqual([1, 2]);
   });
 });
 
@@ -139,6 +236,38 @@ describe("sign-in throttling per address", () => {
     const user = await member();
     for (let i = 0; i < LIMITS.ip - 1; i++) await attempt(unknownEmail(), "guess", ip);
     expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the current-password check on the profile page", () => {
+  const NEW_PASSWORD = "Copper finches nest beneath the tramway";
+  const change = (actor: Awaited<ReturnType<typeof member>>, currentPassword: string) =>
+    code(changePassword({ ...actor, name: "Test editor" }, { currentPassword, newPassword: NEW_PASSWORD }));
+
+  it("5 wrong passwords close it for a while, even for the right one; a right one before that wipes the slate", async () => {
+    const user = await member();
+    for (let i = 0; i < LIMITS.password_check - 1; i++) expect(await change(user, `wrong ${i}`)).toBe("invalid");
+    expect(await failureCount("password_check", user.id)).toBe(4);
+    expect(await change(user, PASSWORD)).toBe("ok");
+    expect(await failureCount("password_check", user.id)).toBe(0);
+
+    const other = await member();
+    for (let i = 0; i < LIMITS.password_check; i++) expect(await change(other, `wrong ${i}`)).toBe("invalid");
+    const refused = await changePassword({ ...other, name: "Test editor" }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "throttled", fields: { currentPassword: expect.stringMatching(/^Too many wrong passwords\. Try again in \d+ minutes\.$/) } });
+    expect(await attempt(other.email, PASSWORD)).toMatchObject({ ok: true }); // the password did not change
+  });
+
+  it("40 wrong passwords at the same moment: at most 5 reach the password check, and one audit entry counts the rest", async () => {
+    const user = await member();
+    passwordChecks.count = 0;
+    const codes = await Promise.all(Array.from({ length: 40 }, (_, i) => change(user, `wrong ${i}`)));
+    expect(passwordChecks.count).toBeLessThanOrEqual(LIMITS.password_check);
+    expect(codes.filter((c) => c === "invalid")).toHaveLength(passwordChecks.count);
+    expect(codes.filter((c) => c === "throttled")).toHaveLength(40 - passwordChecks.count);
+    const logged = await throttledEntries("user.password_check_throttled", user.id);
+    expect(logged.reduce((sum, e) => sum + Number(e.details.attempts), 0)).toBe(40 - passwordChecks.count);
+    expect(logged.length).toBeLessThanOrEqual(2);
   });
 });
 

@@ -5,7 +5,6 @@ import { runAction, toFormState, type ActionResult, type FormState } from "@/lib
 import { invitePerson, resendInvitation, revokeInvitation, type LinkResult } from "@/lib/people/invitations";
 import { changeRole, setAccountStatus } from "@/lib/people/manage-account";
 import { issuePasswordReset } from "@/lib/people/password-resets";
-import { siteUrl } from "@/lib/site-url";
 
 const fields = (formData: FormData, ...names: string[]) =>
   Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
@@ -24,14 +23,12 @@ function linkState(result: ActionResult<LinkResult>, what: string): FormState {
 }
 
 export async function inviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const base = await siteUrl();
-  const result = await runAction((user) => invitePerson(user, fields(formData, "email", "name", "role"), base));
+  const result = await runAction((user) => invitePerson(user, fields(formData, "email", "name", "role")));
   return linkState(result, "Invitation link created");
 }
 
 export async function resendInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const base = await siteUrl();
-  const result = await runAction((user) => resendInvitation(user, fields(formData, "userId"), base));
+  const result = await runAction((user) => resendInvitation(user, fields(formData, "userId")));
   return linkState(result, "New invitation link created");
 }
 
@@ -42,8 +39,7 @@ export async function revokeInvitationAction(_prev: FormState, formData: FormDat
 }
 
 export async function issueResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const base = await siteUrl();
-  const result = await runAction((user) => issuePasswordReset(user, fields(formData, "userId"), base));
+  const result = await runAction((user) => issuePasswordReset(user, fields(formData, "userId")));
   return linkState(result, "Password reset link created");
 }
 
