@@ -59,8 +59,8 @@ try {
   await server.start();
   version = await serverVersion(url);
 } catch (error) {
-  console.error(`The embedded PostgreSQL did not start: ${error?.message ?? "the server exited"}`);
-  console.error(log.join("").trim());
+  // initialise() fails with initdb's output; start() fails with nothing, the server's log says why.
+  console.error(`The embedded PostgreSQL did not start: ${error?.message ?? log.join("").trim()}`);
   await server.stop().catch(() => {});
   process.exit(1);
 }
