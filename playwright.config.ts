@@ -1,9 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { resolveChromium } from "./e2e/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 export const E2E_DB = process.env.E2E_DATABASE_FILE ?? "./data/e2e/newsletter-e2e.db";
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2625);
+const browser = await resolveChromium();
+// Workers load this file too: say it once, from the runner.
+if (process.env.TEST_WORKER_INDEX === undefined) console.log(`e2e browser: ${browser.description}`);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -21,17 +25,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      // Debian's Chromium: no browser download is possible here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      executablePath: browser.executablePath,
+      args: browser.args,
+      env: browser.env,
     },
   },
   projects: [
@@ -61,3 +57,4 @@ export default defineConfig({
         },
       },
 });
+

@@ -47,5 +47,5 @@ export default auth(async (request) => {
 
 export const config = {
   // Pages only: not the auth and other API routes, not static files.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-touch-icon.png).*)"],
 };

@@ -5,6 +5,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Newsletter", template: "%s · Newsletter" },
   description: "A numbered newsletter, written, reviewed and published with Newsletter Studio.",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

