@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { IssueStatus } from "../../lib/domain-types";
-import { tables, type Db } from "../client";
+import { processDialect, tables, type Db } from "../client";
+import { forUpdate } from "../dialect";
 
 const { issues, stories } = tables;
 
@@ -43,6 +44,16 @@ export async function listIssues(db: Db): Promise<(IssueSummary & { storyCount: 
 
 export async function findIssue(db: Db, id: string): Promise<IssueSummary | null> {
   const [row] = await db.select(summaryColumns).from(issues).where(eq(issues.id, id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * The issue, locked for the rest of the transaction (Postgres): whatever changes an issue
+ * and its live snapshot takes this lock first, so two such changes run one after the
+ * other (and the second sees the first's new version) instead of deadlocking.
+ */
+export async function findIssueForUpdate(db: Db, id: string): Promise<IssueSummary | null> {
+  const [row] = await forUpdate(processDialect, db.select(summaryColumns).from(issues).where(eq(issues.id, id)).limit(1));
   return row ?? null;
 }
 

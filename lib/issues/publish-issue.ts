@@ -1,7 +1,7 @@
 import "server-only";
 import { getDatabase } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
-import { findIssue, updateIssueAtVersion } from "../../db/queries/issues";
+import { findIssueForUpdate, updateIssueAtVersion } from "../../db/queries/issues";
 import { deleteSnapshot, replaceSnapshot } from "../../db/queries/published";
 import { findStory, insertReviewEvent, listStoriesOfIssue } from "../../db/queries/stories";
 import { normalizeStoryBody, renderStoryHtml } from "../content/story-body";
@@ -23,7 +23,7 @@ export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug
   const data = parseInput(issueVersionSchema, input);
   const { write } = await getDatabase();
   return write(async (tx) => {
-    const issue = await findIssue(tx, data.issueId);
+    const issue = await findIssueForUpdate(tx, data.issueId);
     if (!issue) throw new AppError("not_found", "This issue no longer exists.");
     if (!canPublishIssue(actor, issue)) throw new AppError("forbidden", "Only editors can publish issues.");
     if (issue.version !== data.version) throw new AppError("conflict", STALE_ISSUE);
@@ -89,7 +89,7 @@ export async function unpublishIssue(actor: Actor, input: unknown): Promise<void
   const data = parseInput(issueVersionSchema, input);
   const { write } = await getDatabase();
   await write(async (tx) => {
-    const issue = await findIssue(tx, data.issueId);
+    const issue = await findIssueForUpdate(tx, data.issueId);
     if (!issue) throw new AppError("not_found", "This issue no longer exists.");
     if (!canUnpublishIssue(actor, issue)) {
       throw new AppError(
