@@ -152,7 +152,7 @@ export function HistoryPanel({ storyId, canRestore }: { storyId: string; canRest
                       id={`${ids}-to`}
                       value={to}
                       onChange={(event) => compare(selected.id, event.target.value)}
-                      className={`${inputClass} py-1`}
+                      className={`${inputClass} max-w-sm py-1`}
                     >
                       <option value={CURRENT}>the current text</option>
                       {revisions
@@ -165,7 +165,7 @@ export function HistoryPanel({ storyId, canRestore }: { storyId: string; canRest
                     </select>
                     {diff ? (
                       <p className="text-gray-600" data-testid="diff-summary">
-                        <span className="rounded-sm bg-green-100 px-1 text-green-900">{diff.insertedWords} words added</span>{" "}
+                        <span className="rounded-sm bg-green-100 px-1 text-green-900">{diff.insertedWords} {diff.insertedWords === 1 ? "word" : "words"} added</span>{" "}
                         <span className="rounded-sm bg-red-100 px-1 text-red-900">{diff.deletedWords} removed</span>
                       </p>
                     ) : null}
