@@ -142,9 +142,20 @@ function similarity(a: Block, b: Block): number {
   return inTable(a) ? Math.max(MIN_SIMILARITY, wordOverlap(a, b)) : wordOverlap(a, b);
 }
 
+/** A block's words, segmented once: a rewritten story compares every removed block with every added one. */
+const wordCache = new WeakMap<Block, string[]>();
+function wordsOf(block: Block): string[] {
+  let words = wordCache.get(block);
+  if (!words) {
+    words = tokens(block.text).filter(isWord);
+    wordCache.set(block, words);
+  }
+  return words;
+}
+
 function wordOverlap(a: Block, b: Block): number {
-  const wa = tokens(a.text).filter(isWord);
-  const wb = tokens(b.text).filter(isWord);
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
   if (wa.length + wb.length === 0) return 1;
   const pool = new Map<string, number>();
   for (const w of wa) pool.set(w, (pool.get(w) ?? 0) + 1);
