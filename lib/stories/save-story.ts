@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { canEditStory, type Actor } from "../policy";
 import { STORY_STATUS_LABEL } from "../workflow";
 import { parseInput } from "../validation";
+import { snapshotIfDue } from "./revisions";
 import { saveStorySchema } from "./schemas";
 
 export const STALE_STORY_MESSAGE =
@@ -33,6 +34,7 @@ export async function saveStory(actor: Actor, input: unknown): Promise<{ version
       ...normalized,
     });
     if (version === null) throw new AppError("conflict", STALE_STORY_MESSAGE);
+    await snapshotIfDue(tx, { id: story.id, title: data.title, body: normalized.body }, actor);
     return { version };
   });
 }

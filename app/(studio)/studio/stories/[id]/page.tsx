@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryPanel } from "@/components/editor/history-panel";
 import { StoryWorkspace } from "@/components/editor/story-workspace";
 import { CommentForm } from "@/components/studio/comment-form";
 import { ReviewHistory } from "@/components/studio/review-history";
@@ -41,6 +42,9 @@ export default async function StoryEditorPage({ params }: Props) {
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{story.title}</h1>
         <StatusBadge status={story.status} kind="story" />
+        <div className="ml-auto">
+          <HistoryPanel storyId={story.id} canRestore={can.edit} />
+        </div>
       </div>
       <p className="mt-1 text-sm text-gray-600">
         By {story.authorName} · {story.wordCount} words
