@@ -67,9 +67,12 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
   const backupTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const storyId = story.id;
 
+  const loadedBody = useRef(story.body);
+  // Stable for the life of the editor: a server re-render (a comment posted) must not
+  // restart the scheduler and forget what is unsaved.
   const currentText = useCallback(
-    (): StoryText => ({ ...fields.current, body: editorRef.current?.getJSON() ?? story.body }),
-    [story.body],
+    (): StoryText => ({ ...fields.current, body: editorRef.current?.getJSON() ?? loadedBody.current }),
+    [],
   );
 
   const keepBackupSoon = useCallback(() => {

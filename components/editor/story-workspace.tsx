@@ -99,7 +99,11 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
 
   const step = (action: StoryAction) =>
     startTransition(async () => {
-      if (can.edit && (holding || (unsaved && !(await saveNow())))) return;
+      if (can.edit && holding) {
+        setError("First choose what to keep of the text above; then try again.");
+        return;
+      }
+      if (can.edit && unsaved && !(await saveNow())) return;
       setError(null);
       const result = await transitionStoryAction(action, { storyId: story.id, version: autosave.version(), comment });
       if (!result.ok) {
