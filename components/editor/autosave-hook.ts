@@ -166,7 +166,8 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
         dropDraft(storyId);
         return;
       }
-      created.setEditable(false);
+      // No update event: that would count as an edit and autosave over the copy's base.
+      created.setEditable(false, false);
       setRestoreOffer(draft);
     },
     [enabled, storyId, story.version, story.title, story.standfirst],
@@ -198,7 +199,7 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
     const draft = restoreOffer;
     if (!draft) return;
     setRestoreOffer(null);
-    editorRef.current?.setEditable(true);
+    editorRef.current?.setEditable(true, false);
     showText(draft);
     scheduler.current?.edited();
     if (draft.baseVersion !== version.current) {
@@ -212,7 +213,7 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
   const discard = useCallback(() => {
     setRestoreOffer(null);
     dropDraft(storyId);
-    editorRef.current?.setEditable(true);
+    editorRef.current?.setEditable(true, false);
   }, [storyId]);
 
   const resolve = useCallback(
