@@ -89,11 +89,20 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
       setConflict({ mine, theirs: null, loadError: null });
       try {
         const result = await currentStoryAction(storyId);
-        setConflict(
-          result.ok
-            ? { mine, theirs: { ...result.data, savedAt: new Date(result.data.updatedAt) }, loadError: null }
-            : { mine, theirs: null, loadError: result.error },
-        );
+        if (!result.ok) {
+          setConflict({ mine, theirs: null, loadError: result.error });
+          return;
+        }
+        const theirs = { ...result.data, savedAt: new Date(result.data.updatedAt) };
+        if (sameText(mine, theirs)) {
+          // Nothing differs (our own save landed unanswered): continue from the stored version.
+          version.current = theirs.version;
+          setConflict(null);
+          dropDraft(storyId);
+          scheduler.current?.resolved(true, theirs.savedAt);
+          return;
+        }
+        setConflict({ mine, theirs, loadError: null });
       } catch {
         setConflict({ mine, theirs: null, loadError: "The server can't be reached. Your text is safe here; try again in a moment." });
       }
@@ -162,7 +171,8 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
       const draft = readDraft(storyId);
       if (!draft) return;
       const stored = { title: story.title, standfirst: story.standfirst, body: created.getJSON() };
-      if (draft.baseVersion === story.version && sameText(draft, stored)) {
+      // Same text as stored (the last save landed, but the tab died before its answer): nothing to offer.
+      if (sameText(draft, stored)) {
         dropDraft(storyId);
         return;
       }
