@@ -50,9 +50,9 @@ export default async function StoryEditorPage({ params }: Props) {
         By {story.authorName} · {story.wordCount} words
       </p>
       <div className="mt-6">
-        {/* Remounts after each workflow step, so status and version come fresh from the server. */}
+        {/* Remounts after each workflow step (status changes), never after a save: the editor keeps its text and cursor. */}
         <StoryWorkspace
-          key={`${story.version}-${story.status}`}
+          key={`${story.id}-${story.status}`}
           story={{ id: story.id, version: story.version, title: story.title, standfirst: story.standfirst, body: story.body, status: story.status }}
           can={can}
         />
