@@ -34,6 +34,29 @@ function refuse(format: ReturnType<typeof sniffImage>): never {
   );
 }
 
+const EXTENSION_FORMAT: Record<string, ImageFormat | "svg"> = {
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  png: "png",
+  webp: "webp",
+  gif: "gif",
+  svg: "svg",
+};
+
+/**
+ * The name never makes a file acceptable, but a name that contradicts the bytes (a JPEG
+ * called .gif) is refused: someone disguised the file, or picked the wrong one.
+ */
+function checkName(filename: string, format: ImageFormat) {
+  const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  const named = EXTENSION_FORMAT[extension];
+  if (named && named !== format)
+    throw new AppError(
+      "unsupported_type",
+      `“${filename}” is named as ${extension.toUpperCase()} but is really a ${format.toUpperCase()} image. Rename it to match and upload it again.`,
+    );
+}
+
 interface Decoded {
   format: ImageFormat;
   width: number;
@@ -87,6 +110,7 @@ export async function storeImage(
   if (bytes.byteLength > MAX_IMAGE_BYTES)
     throw new AppError("too_large", "This image is larger than 10 MB. Make it smaller and upload it again.");
   const image = await decode(bytes);
+  checkName(data.filename, image.format);
   const id = createHash("sha256").update(bytes).digest("hex");
   const { db, write } = await getDatabase();
 
