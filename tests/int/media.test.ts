@@ -6,7 +6,9 @@ import { findMedia, listVariantWidths } from "@/db/queries/media";
 import { listMediaLibrary, updateMediaDetails } from "@/lib/media/media-library";
 import { storeImage } from "@/lib/media/store-image";
 import { MEDIA_WIDTHS, mediaUrl } from "@/lib/media/urls";
-import { makeUser } from "../support/factories";
+import { saveStory } from "@/lib/stories/save-story";
+import { submitStory } from "@/lib/stories/transition-story";
+import { currentStory, makeStory, makeUser } from "../support/factories";
 import { code } from "../support/outcome";
 
 /** A generated photo (never a committed one); `seed` changes its colour, and so its hash. */
@@ -115,5 +117,48 @@ describe("media store", () => {
     expect(found).toMatchObject({ id: stored.id, alt: "Delegates at the Lancang-Mekong forum", caption: "Opening session" });
     expect(await code(updateMediaDetails(author, { id: "f".repeat(64), alt: "x" }))).toBe("not_found");
     expect(await code(updateMediaDetails(author, { id: "nope", alt: "x" }))).toBe("invalid");
+  });
+});
+
+describe("submitting a story with images", () => {
+  const withImages = (...images: { id: string; alt: string; caption?: string }[]) =>
+    JSON.stringify({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "The forum opened on Monday." }] },
+        ...images.map(({ id, alt, caption = "" }) => ({
+          type: "image",
+          attrs: { src: mediaUrl(id), mediaId: id, alt, caption, credit: "", width: 64, height: 48 },
+        })),
+      ],
+    });
+
+  it("is refused while an image has no alt text, naming it by caption or file name", async () => {
+    const author = await makeUser("contributor");
+    const named = await storeImage(author, await photo("png", { width: 64, height: 48 }), { filename: "delegates.png" });
+    const captioned = await storeImage(author, await photo("png", { width: 64, height: 48 }), { filename: "IMG_1.png" });
+    let story = await makeStory(author);
+    await saveStory(author, {
+      storyId: story.id,
+      version: story.version,
+      title: story.title,
+      body: withImages({ id: named.id, alt: "" }, { id: captioned.id, alt: " ", caption: "The opening session" }),
+    });
+    story = await currentStory(story.id);
+
+    const refusal = submitStory(author, { storyId: story.id, version: story.version });
+    await expect(refusal).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("“delegates.png”") });
+    await expect(submitStory(author, { storyId: story.id, version: story.version })).rejects.toThrow("“The opening session”");
+    expect((await currentStory(story.id)).status).toBe("draft");
+
+    await saveStory(author, {
+      storyId: story.id,
+      version: story.version,
+      title: story.title,
+      body: withImages({ id: named.id, alt: "Delegates seated" }, { id: captioned.id, alt: "A speaker at the lectern", caption: "The opening session" }),
+    });
+    story = await currentStory(story.id);
+    await submitStory(author, { storyId: story.id, version: story.version });
+    expect((await currentStory(story.id)).status).toBe("in_review");
   });
 });
