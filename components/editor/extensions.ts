@@ -2,6 +2,7 @@ import { Extension, mergeAttributes, Node, type Extensions } from "@tiptap/core"
 import { Link } from "@tiptap/extension-link";
 import { Plugin } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
+import { StoryImage } from "./image-node";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
 export const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
@@ -129,5 +130,6 @@ export const storyExtensions: Extensions = [
   StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
   StoryLink,
   SpeakerCard,
+  StoryImage,
   PasteCleanup,
 ];
