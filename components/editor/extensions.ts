@@ -1,6 +1,7 @@
 import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { Link } from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
+import { StoryImage } from "./image-node";
 import { PasteCleanup } from "./paste";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
@@ -101,5 +102,6 @@ export const storyExtensions: Extensions = [
   StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
   StoryLink,
   SpeakerCard,
+  StoryImage,
   PasteCleanup,
 ];

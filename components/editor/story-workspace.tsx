@@ -9,6 +9,7 @@ import type { StoryStatus } from "@/lib/domain-types";
 import type { StoryAction } from "@/lib/workflow";
 import { buttonClass, inputClass } from "../ui/field";
 import { storyExtensions } from "./extensions";
+import { MediaTools } from "./media-tools";
 import { Toolbar } from "./toolbar";
 
 export interface WorkspaceStory {
@@ -160,7 +161,11 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
           />
         </div>
         <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
-          {editor && can.edit ? <Toolbar editor={editor} /> : null}
+          {editor && can.edit ? (
+            <Toolbar editor={editor}>
+              <MediaTools editor={editor} />
+            </Toolbar>
+          ) : null}
           <EditorContent editor={editor} />
         </div>
       </div>
