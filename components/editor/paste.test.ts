@@ -176,3 +176,25 @@ describe("the paste notice", () => {
     expect(host.querySelector("[data-paste-notice]")?.textContent).toBe("");
   });
 });
+
+describe("cleanPastedHtml: images", () => {
+  const ours = `/media/${"a".repeat(64)}/960.webp`;
+
+  it("keeps an image from our media store, as a figure after its paragraph, and drops the others", () => {
+    const cleaned = cleanPastedHtml(
+      `<p class="x">before <img src="${ours}" alt="Gauge" class="big" style="float:left" onload="x()"> after` +
+        `<img src="https://elsewhere.example/a.jpg"><img src="data:image/png;base64,AAAA"></p>`,
+    );
+    expect(cleaned.html).toBe(`<p>before  after</p><figure class="story-image"><img src="${ours}" alt="Gauge"></figure>`);
+    expect(cleaned.dropped.images).toBe(2);
+  });
+
+  it("pastes our image into the editor as the image node", () => {
+    expect(paste(`<p>text<img src="${ours}" alt="Gauge"></p>`).stored.content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "text" }] },
+      expect.objectContaining({ type: "image", attrs: expect.objectContaining({ src: ours, mediaId: "a".repeat(64), alt: "Gauge" }) }),
+      // The editor keeps a paragraph after a block pasted at the end, to type into.
+      { type: "paragraph" },
+    ]);
+  });
+});

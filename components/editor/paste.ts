@@ -1,6 +1,7 @@
 import { Extension } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
+import { mediaIdFromUrl } from "../../lib/media/urls";
 
 /**
  * Unwraps every <form> in pasted HTML, keeping what is inside it. A form's fields shadow
@@ -50,6 +51,8 @@ const UNWRAP = new Set(["span", "font", "small", "big", "abbr", "acronym", "cite
 /** The attributes a story keeps; every other attribute (style, class, id, on*, data-*) goes. */
 const KEEP_ATTRIBUTES: Record<string, string[]> = {
   a: ["href"],
+  img: ["src", "alt", "width", "height"],
+  figure: ["data-story-image"],
   ol: ["start"],
   td: ["colspan", "rowspan"],
   th: ["colspan", "rowspan"],
@@ -156,20 +159,36 @@ function applyStyleEmphasis(el: Element): void {
   if (decoration.includes("line-through")) wrapChildren(el, "s");
 }
 
+/**
+ * An image already in our media store stays, as the figure the image node reads. A figure
+ * is a block: it goes after the paragraph the image sat in (after the earlier ones).
+ */
+function moveIntoFigure(img: Element, figuresAfter: Map<Element, Element>): void {
+  const figure = img.ownerDocument.createElement("figure");
+  figure.setAttribute("data-story-image", "");
+  const block = img.closest("p, h1, h2, h3, h4, h5, h6");
+  if (block) {
+    (figuresAfter.get(block) ?? block).after(figure);
+    figuresAfter.set(block, figure);
+  } else img.before(figure);
+  figure.append(img);
+}
+
 function isHidden(style: string): boolean {
   return /(?:^|;)(display:none|mso-hide:all|visibility:hidden)/.test(style);
 }
 
 function isBlank(el: Element): boolean {
-  return (el.textContent ?? "").replace(/[\s\u00a0\u200b]/g, "") === "" && !el.querySelector("br,hr,table");
+  return (el.textContent ?? "").replace(/[\s\u00a0\u200b]/g, "") === "" && !el.querySelector("br,hr,table,img");
 }
 
 /**
  * Cleans HTML pasted from Word, Google Docs or a web page (and mammoth's output for a
  * .docx) down to what a story holds: headings, paragraphs, lists, links, tables, quotes
  * and emphasis. Styles, fonts, classes, scripts, comments and Office markup go. Images go
- * too and are counted: a pasted image points at another site or the author's disk, and
- * only files uploaded through the media store may appear in a story.
+ * too and are counted, unless already in our media store: a pasted image points at another
+ * site or the author's disk, and only files uploaded through the media store may appear
+ * in a story.
  * `doc` is the page's document in the browser and a happy-dom one on the server.
  */
 export function cleanPastedHtml(html: string, doc: Document = document): CleanedHtml {
@@ -179,6 +198,7 @@ export function cleanPastedHtml(html: string, doc: Document = document): Cleaned
   const root = template.content;
 
   removeComments(root);
+  const figuresAfter = new Map<Element, Element>();
   for (const el of Array.from(root.querySelectorAll("*"))) {
     if (!root.contains(el)) continue;
     const style = styleOf(el);
@@ -200,8 +220,11 @@ export function cleanPastedHtml(html: string, doc: Document = document): Cleaned
       if (EMBEDS.has(tag)) dropped.embeds++;
       el.remove();
     } else if (tag === "img") {
-      dropped.images++;
-      el.remove();
+      if (mediaIdFromUrl(el.getAttribute("src") ?? "")) moveIntoFigure(el, figuresAfter);
+      else {
+        dropped.images++;
+        el.remove();
+      }
     } else if (/mso-list:ignore/.test(styleOf(el))) {
       el.remove();
     } else {
@@ -222,6 +245,10 @@ export function cleanPastedHtml(html: string, doc: Document = document): Cleaned
     const tag = el.tagName.toLowerCase();
     const keep = KEEP_ATTRIBUTES[tag] ?? [];
     for (const name of el.getAttributeNames()) if (!keep.includes(name)) el.removeAttribute(name);
+  }
+  for (const figure of Array.from(root.querySelectorAll("figure[data-story-image]"))) {
+    figure.removeAttribute("data-story-image");
+    figure.setAttribute("class", "story-image");
   }
   for (const el of Array.from(root.querySelectorAll("*")).reverse()) {
     if (UNWRAP.has(el.tagName.toLowerCase())) unwrap(el);
@@ -284,6 +311,8 @@ export const PasteCleanup = Extension.create({
         },
         props: {
           transformPastedHTML: (html) => {
+            // Copied from an editor like this one: already in schema terms, captions and all.
+            if (/<[^>]+data-pm-slice=/.test(html)) return unwrapPastedForms(html);
             const cleaned = cleanPastedHtml(html);
             notice?.show(describeDropped(cleaned.dropped));
             return cleaned.html;

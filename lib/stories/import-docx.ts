@@ -6,7 +6,9 @@ import mammoth from "mammoth";
 import { z } from "zod";
 import { storyExtensions } from "../../components/editor/extensions";
 import { cleanPastedHtml, describeDropped } from "../../components/editor/paste";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import { storeImage } from "../media/store-image";
+import { mediaUrl } from "../media/urls";
 import { canCreateStory, type Actor } from "../policy";
 import { parseInput } from "../validation";
 import { createStory } from "./create-story";
@@ -49,7 +51,8 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && b
 
 /** mammoth's warnings name Word styles it had no rule for; say what happened to the text. */
 function describeMammothMessages(messages: { type: string; message: string }[]): string[] {
-  const lines = messages.map(({ message }) => {
+  // Images are judged by the media store, which says why one was refused.
+  const lines = messages.filter(({ message }) => !message.startsWith("Image of type")).map(({ message }) => {
     const style = /^Unrecognised (paragraph|run) style: '(.+?)'/.exec(message);
     return style ? `Word style “${style[2]}” has no equivalent here; its text was kept without it.` : message;
   });
@@ -62,8 +65,9 @@ function countComments(element: { type?: string; children?: unknown[] }): number
 }
 
 /**
- * Starts a draft story from a Word document: mammoth turns it into HTML, the paste
- * cleanup keeps what a story holds, and the editor's schema turns that into a body.
+ * Starts a draft story from a Word document: mammoth turns it into HTML, embedded images
+ * go into the media store, the paste cleanup keeps what a story holds, and the editor's
+ * schema turns that into a body.
  * The title is the document's Title (or first heading), else the file name.
  */
 export async function importDocx(actor: Actor, input: unknown): Promise<ImportedStory> {
@@ -73,6 +77,7 @@ export async function importDocx(actor: Actor, input: unknown): Promise<Imported
   if (!isZip(bytes)) throw new AppError("invalid", "This file is not a Word document (.docx).");
 
   let comments = 0;
+  const refusals: string[] = [];
   let converted: { value: string; messages: { type: string; message: string }[] };
   try {
     converted = await mammoth.convertToHtml(
@@ -83,11 +88,23 @@ export async function importDocx(actor: Actor, input: unknown): Promise<Imported
           comments = countComments(document);
           return document;
         },
-        // Embedded images reach the cleanup as <img> without a source, to be counted and left out.
-        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        convertImage: mammoth.images.imgElement(async (image) => {
+          try {
+            const alt = (image as { altText?: string }).altText ?? "";
+            const stored = await storeImage(actor, new Uint8Array(await image.readAsArrayBuffer()), { alt });
+            const attributes = { src: mediaUrl(stored.id), width: String(stored.width), height: String(stored.height) };
+            return attributes;
+          } catch (error) {
+            if (!isAppError(error)) throw error;
+            // Refused (an EMF drawing, say): the cleanup counts an <img> without a source as left out.
+            refusals.push(error.message);
+            return { src: "" };
+          }
+        }),
       },
     );
-  } catch {
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError("invalid", "This Word document could not be read. Save it again as .docx and retry.");
   }
 
@@ -118,6 +135,7 @@ export async function importDocx(actor: Actor, input: unknown): Promise<Imported
     const { id } = await createStory(actor, { title }, body);
     const report = [
       ...describeDropped({ ...cleaned.dropped, comments: cleaned.dropped.comments + comments }, "imported"),
+      ...Array.from(new Set(refusals), (reason) => `An image was refused: ${reason}`),
       ...describeMammothMessages(converted.messages),
     ];
     return { id, title, report };

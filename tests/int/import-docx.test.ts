@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { getDatabase } from "@/db/client";
+import { findMedia } from "@/db/queries/media";
 import { renderStoryHtml } from "@/lib/content/story-body";
 import { AppError } from "@/lib/errors";
+import { mediaUrl } from "@/lib/media/urls";
 import { importDocx, MAX_DOCX_BYTES } from "@/lib/stories/import-docx";
 import { makeDocx } from "../../e2e/fixtures/make-docx";
 import { currentStory, makeUser } from "../support/factories";
@@ -14,11 +17,18 @@ describe("importing a Word document", () => {
     const result = await importDocx(author, { file: docxFile(await makeDocx("River commission report")) });
 
     expect(result.title).toBe("River commission report");
-    expect(result.report).toEqual(["1 image not imported: add it with the image button.", "1 comment removed."]);
+    expect(result.report).toEqual([
+      "1 image not imported: add it with the image button.",
+      "1 comment removed.",
+      "An image was refused: This file is not a JPEG, PNG, WebP or GIF image (judged from its contents, not its name).",
+    ]);
 
     const story = await currentStory(result.id);
+    const image = story.body.content?.find((node) => node.type === "image");
+    const gauge = await findMedia((await getDatabase()).db, String(image?.attrs?.mediaId));
     expect(story).toMatchObject({ title: "River commission report", status: "draft", authorId: author.id, slug: "river-commission-report" });
-    expect(renderStoryHtml(story.body)).toBe(
+    const [text, figure] = renderStoryHtml(story.body).split(/(?=<figure)/);
+    expect(text).toBe(
       "<h2>Findings</h2>" +
         '<p>Water levels were <strong>lower</strong> than <em>expected</em>, see the <a rel="noopener noreferrer nofollow" href="https://river.example/data">open data</a>. Flow fell by 12%.</p>' +
         "<ul><li><p>Upstream stations</p></li><li><p>Delta stations</p></li></ul>" +
@@ -27,6 +37,10 @@ describe("importing a Word document", () => {
         // The table's text, in cells once the editor has table nodes.
         "<p><strong>Station</strong></p><p><strong>Level (m)</strong></p><p>Vientiane</p><p>4.2</p>",
     );
+    // The PNG is in the media store and in the story, as the image node; the BMP is not.
+    expect(image?.attrs).toMatchObject({ src: mediaUrl(gauge!.id), mediaId: gauge!.id, alt: "The river gauge at Vientiane" });
+    expect(figure).toContain(`src="${mediaUrl(gauge!.id)}"`);
+    expect(gauge).toMatchObject({ width: 64, height: 48, alt: "The river gauge at Vientiane" });
     expect(story.wordCount).toBeGreaterThan(20);
   });
 

@@ -9,7 +9,9 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  busy: 429,
+  too_large: 413,
+  unsupported_type: 415,
+  busy: 503,
 };
 
 const refuse = (status: number, error: string) => Response.json({ error }, { status });
