@@ -85,6 +85,7 @@ test("a Word document imported from the stories page becomes a draft, with a rep
   await expect(page.getByTestId("import-report").getByRole("listitem")).toHaveText([
     "1 image not imported: add it with the image button.",
     "1 comment removed.",
+    "An image was refused: This file is not a JPEG, PNG, WebP or GIF image (judged from its contents, not its name).",
   ]);
   await page.screenshot({ path: "/tmp/import-report.png", fullPage: true });
 
@@ -99,6 +100,10 @@ test("a Word document imported from the stories page becomes a draft, with a rep
   await expect(body.locator("ul > li")).toHaveText(["Upstream stations", "Delta stations"]);
   await expect(body.locator("ol > li")).toHaveText(["Share the data", "Meet in June"]);
   await expect(body).toContainText("Vientiane");
+  const gauge = body.locator('figure.story-image img[alt="The river gauge at Vientiane"]');
+  await expect(gauge).toHaveAttribute("src", /^\/media\/[0-9a-f]{64}\/960\.webp$/);
+  // Loaded from the media route (naturalWidth is scaled by the srcset choice, so only "loaded" is checked).
+  await expect.poll(() => gauge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await page.screenshot({ path: "/tmp/import-story.png", fullPage: true });
 
   await page.goto("/studio/stories");

@@ -288,7 +288,7 @@ class PasteNotice {
     this.element = view.dom.ownerDocument.createElement("p");
     this.element.setAttribute("role", "status");
     this.element.setAttribute("data-paste-notice", "");
-    this.element.className = "mt-2 text-sm text-amber-800 empty:hidden";
+    this.element.className = "px-4 pb-3 text-sm text-amber-800 empty:hidden";
     view.dom.after(this.element);
   }
   show(lines: string[]): void {
