@@ -18,7 +18,7 @@ test("an author sees what changed since submitting, as highlighted words, and re
   await author.keyboard.press("Enter");
   await editor.pressSequentially("The talks opened on Monday.");
   await author.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(author.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.locator("[data-status]").first()).toHaveText("In review");
 
@@ -41,7 +41,7 @@ test("an author sees what changed since submitting, as highlighted words, and re
   for (let i = 0; i < "Monday.".length; i++) await author.keyboard.press("Backspace");
   await revised.pressSequentially("Tuesday, with delegates from Thailand.");
   await author.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(author.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
 
   // History: the submitted version against the current text, words marked in the rendered text.
   await author.screenshot({ path: "/tmp/revisions-editor.png" });
@@ -65,14 +65,14 @@ test("an author sees what changed since submitting, as highlighted words, and re
   const restored = author.getByRole("textbox", { name: "Story text" });
   await expect(restored).toContainText("The talks opened on Monday.");
   await expect(restored).not.toContainText("Thailand");
-  await expect(author.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
 
   // The restored version is the one the editor now saves on top of.
   await restored.getByText("The talks opened on Monday.").click();
   await author.keyboard.press("End");
   await restored.pressSequentially(" Talks ran late.");
   await author.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(author.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
 
   await author.getByRole("button", { name: "History" }).click();
   const reasons = author.getByRole("dialog", { name: "Story history" }).getByTestId("revision-list").getByRole("button");

@@ -11,6 +11,7 @@ import { buttonClass, inputClass } from "../ui/field";
 import { statusLabel, useStoryAutosave } from "./autosave-hook";
 import { ConflictResolver } from "./conflict-resolver";
 import { storyExtensions } from "./extensions";
+import { MediaTools } from "./media-tools";
 import { Toolbar } from "./toolbar";
 
 export interface WorkspaceStory {
@@ -184,7 +185,11 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
             />
           </div>
           <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
-            {editor && can.edit ? <Toolbar editor={editor} /> : null}
+            {editor && can.edit ? (
+              <Toolbar editor={editor}>
+                <MediaTools editor={editor} />
+              </Toolbar>
+            ) : null}
             <EditorContent editor={editor} />
           </div>
         </div>
