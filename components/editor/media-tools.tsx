@@ -51,10 +51,12 @@ export function MediaTools({ editor }: { editor: Editor }) {
 
   const insert = useCallback(
     (image: ImageDetails) => {
+      // At the end of the selection, so an upload finishing never replaces what is selected
+      // (after an insert, that is often the previous image).
       editor
         .chain()
         .focus()
-        .insertContent({
+        .insertContentAt(editor.state.selection.to, {
           type: "image",
           attrs: {
             src: mediaUrl(image.id),
@@ -134,6 +136,18 @@ export function MediaTools({ editor }: { editor: Editor }) {
     },
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
+
+  // Images already in the story when it was opened are named from the library.
+  const unnamed = missing.some((image) => image.mediaId && !(image.mediaId in filenames));
+  useEffect(() => {
+    if (!unnamed) return;
+    const controller = new AbortController();
+    fetch("/api/media?limit=200", { signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<{ items: LibraryItem[] }>) : { items: [] }))
+      .then(({ items }) => setFilenames((known) => ({ ...Object.fromEntries(items.map((item) => [item.id, item.filename])), ...known })))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [unnamed]);
 
   const setAlt = (pos: number, alt: string) =>
     editor
