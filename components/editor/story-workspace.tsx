@@ -159,7 +159,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
             className={inputClass}
           />
         </div>
-        <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
+        <div className="rounded-lg border border-gray-300 bg-white">
           {editor && can.edit ? <Toolbar editor={editor} /> : null}
           <EditorContent editor={editor} />
         </div>
