@@ -8,7 +8,6 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import type { Role, UserStatus } from "@/lib/domain-types";
-import { AppError } from "@/lib/errors";
 import { invitePerson, resendInvitation, revokeInvitation } from "@/lib/people/invitations";
 import { listPeopleFor } from "@/lib/people/list-people";
 import { changeRole, setAccountStatus } from "@/lib/people/manage-account";
@@ -17,23 +16,13 @@ import { changePassword } from "@/lib/people/profile";
 import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
 import { PAGE_SIZE } from "@/lib/people/schemas";
 import { makeStory, makeUser } from "../support/factories";
-import { code } from "../support/outcome";
+import { code, failure } from "../support/outcome";
 
 const { users, tokens, auditLog } = tables;
 
 const WEAK = "password1234";
 const STRONG = "Quiet lanterns drift over seven rivers";
 const STRONG_2 = "Copper finches nest beneath the tramway";
-
-const failure = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail with an AppError");
-};
 
 const uniqueEmail = (label = "person") => `${label}-${randomUUID()}@test.example`;
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);

@@ -8,8 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { invitePerson, resendInvitation } from "@/lib/people/invitations";
 import { issuePasswordReset, requestPasswordReset } from "@/lib/people/password-resets";
 import { acceptInvitation, inspectToken, resetPassword } from "@/lib/people/redeem-token";
-import { AppError } from "@/lib/errors";
 import { mailIsConfigured } from "@/lib/mail/send-mail";
+import { failure } from "../support/outcome";
 import { makeUser } from "../support/factories";
 import { start, type SmtpSink } from "../support/smtp-sink";
 
@@ -49,16 +49,6 @@ async function auditCount() {
   const [row] = await db.select({ n: count() }).from(tables.auditLog);
   return Number(row?.n ?? 0);
 }
-
-const failure = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail with an AppError");
-};
 
 async function tokenCount() {
   const { db } = await getDatabase();

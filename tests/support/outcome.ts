@@ -10,3 +10,14 @@ export async function code(promise: Promise<unknown>): Promise<string> {
   }
   return "ok";
 }
+
+/** The AppError a call fails with; success or any other error fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail with an AppError");
+}
