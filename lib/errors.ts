@@ -1,4 +1,14 @@
-export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "invalid" | "unauthenticated" | "busy" | "throttled";
+export type AppErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "conflict"
+  | "invalid"
+  | "unauthenticated"
+  | "busy"
+  | "throttled"
+  // An upload over the size limit, or of a type we do not take (HTTP 413 and 415).
+  | "too_large"
+  | "unsupported_type";
 
 /** The one error type domain functions throw; actions turn it into a message for the user. */
 export class AppError extends Error {

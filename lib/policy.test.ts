@@ -119,6 +119,8 @@ const STORY_PREDICATES: ReadonlyArray<
 const ROLE_PREDICATES: ReadonlyArray<[name: string, predicate: (actor: Actor) => boolean, table: RoleTable]> = [
   // Every staff member may create stories.
   ["canCreateStory", policy.canCreateStory, { contributor: true, reviewer: true, editor: true, admin: true }],
+  // Whoever may write a story may upload its images (issue #7).
+  ["canUploadMedia", policy.canUploadMedia, { contributor: true, reviewer: true, editor: true, admin: true }],
   // Contributors never see all stories.
   ["canViewAllStories", policy.canViewAllStories, { contributor: false, reviewer: true, editor: true, admin: true }],
   // Editors: "create and arrange issues".

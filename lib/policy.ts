@@ -68,3 +68,6 @@ export const canUnpublishIssue = (actor: Actor, issue: { status: IssueStatus }) 
 export const canManagePeople = (actor: Actor) => actor.role === "admin";
 export const canEditSettings = (actor: Actor) => actor.role === "admin";
 export const canReadAuditLog = (actor: Actor) => atLeast(actor, "editor");
+
+/** Images go into stories, so whoever may write a story may upload one. */
+export const canUploadMedia = (actor: Actor) => canCreateStory(actor);

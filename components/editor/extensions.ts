@@ -1,7 +1,8 @@
-import { Extension, mergeAttributes, Node, type Extensions } from "@tiptap/core";
+import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { Link } from "@tiptap/extension-link";
-import { Plugin } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
+import { StoryImage } from "./image-node";
+import { PasteCleanup } from "./paste";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
 export const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
@@ -94,34 +95,6 @@ const StoryLink = Link.extend({
 });
 
 /**
- * Unwraps every <form> in pasted HTML, keeping what is inside it. A form's fields shadow
- * the form's own DOM properties (a field named "nodeName" replaces form.nodeName), which
- * makes ProseMirror's parser throw and the whole paste vanish. Only DOM Range operations
- * touch the forms here, because any property read on a form may be one of its fields.
- */
-export function unwrapPastedForms(html: string): string {
-  if (!/<form/i.test(html)) return html;
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  const range = document.createRange();
-  for (const form of Array.from(template.content.querySelectorAll("form"))) {
-    range.selectNodeContents(form);
-    const inside = range.extractContents();
-    range.selectNode(form);
-    range.deleteContents();
-    range.insertNode(inside);
-  }
-  return template.innerHTML;
-}
-
-const PasteCleanup = Extension.create({
-  name: "pasteCleanup",
-  addProseMirrorPlugins() {
-    return [new Plugin({ props: { transformPastedHTML: unwrapPastedForms } })];
-  },
-});
-
-/**
  * The one extension list, shared by the editor in the browser and the HTML renderer on
  * the server, so that what an author sees and what a reader gets cannot disagree.
  */
@@ -129,5 +102,6 @@ export const storyExtensions: Extensions = [
   StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
   StoryLink,
   SpeakerCard,
+  StoryImage,
   PasteCleanup,
 ];

@@ -3,12 +3,15 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
-import { saveStoryAction, transitionStoryAction } from "@/app/(studio)/studio/stories/actions";
+import { useEffect, useId, useState, useTransition } from "react";
+import { transitionStoryAction } from "@/app/(studio)/studio/stories/actions";
 import type { StoryStatus } from "@/lib/domain-types";
 import type { StoryAction } from "@/lib/workflow";
 import { buttonClass, inputClass } from "../ui/field";
+import { statusLabel, useStoryAutosave } from "./autosave-hook";
+import { ConflictResolver } from "./conflict-resolver";
 import { storyExtensions } from "./extensions";
+import { MediaTools } from "./media-tools";
 import { Toolbar } from "./toolbar";
 
 export interface WorkspaceStory {
@@ -28,29 +31,19 @@ export interface WorkspacePermissions {
   reopen: boolean;
 }
 
-type SaveState = "saved" | "dirty" | "saving" | "error";
-
-const SAVE_LABEL: Record<SaveState, string> = {
-  saved: "All changes saved",
-  dirty: "Unsaved changes",
-  saving: "Saving…",
-  error: "Not saved",
-};
+const LEAVE_WARNING = "This story has changes that are not saved yet. Leave anyway?";
 
 /**
  * The editor with the story's save state and next workflow step always in view. The text
- * lives here until the server confirms a save: a refused save never loses it.
+ * lives here (and in the browser's storage) until the server confirms a save: a refused,
+ * failed or conflicting save never loses it.
  */
 export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: WorkspacePermissions }) {
   const router = useRouter();
   const ids = useId();
-  const [title, setTitle] = useState(story.title);
-  const [standfirst, setStandfirst] = useState(story.standfirst);
   const [comment, setComment] = useState("");
-  const [saveState, setSaveState] = useState<SaveState>("saved");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const version = useRef(story.version);
 
   const editor = useEditor({
     extensions: storyExtensions,
@@ -65,38 +58,32 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
         role: "textbox",
       },
     },
-    onUpdate: () => setSaveState("dirty"),
+    onCreate: ({ editor: created }) => autosave.editorCreated(created),
+    onUpdate: () => autosave.edited(),
   });
-
-  const dirty = saveState === "dirty" || saveState === "error";
+  const autosave = useStoryAutosave(story, editor, can.edit);
+  const { unsaved, saveNow, status } = autosave;
+  const holding = autosave.restoreOffer !== null || autosave.conflict !== null;
 
   useEffect(() => {
-    if (!dirty) return;
+    if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    // In-app links: Next.js navigates without unloading, so ask before its click handler runs.
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.origin !== window.location.origin) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (window.confirm(LEAVE_WARNING)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!editor) return false;
-    setSaveState("saving");
-    setError(null);
-    const result = await saveStoryAction({
-      storyId: story.id,
-      version: version.current,
-      title,
-      standfirst,
-      body: JSON.stringify(editor.getJSON()),
-    });
-    if (!result.ok) {
-      setSaveState("error");
-      setError(result.error);
-      return false;
-    }
-    version.current = result.data.version;
-    setSaveState("saved");
-    return true;
-  }, [editor, story.id, title, standfirst]);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [unsaved]);
 
   useEffect(() => {
     if (!can.edit) return;
@@ -104,18 +91,22 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
       // Ctrl+Shift+S is strikethrough, not save.
       if ((event.metaKey || event.ctrlKey) && !event.shiftKey && event.key.toLowerCase() === "s") {
         event.preventDefault();
-        startTransition(async () => void (await save()));
+        void saveNow();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [can.edit, save]);
+  }, [can.edit, saveNow]);
 
   const step = (action: StoryAction) =>
     startTransition(async () => {
-      if (can.edit && dirty && !(await save())) return;
+      if (can.edit && holding) {
+        setError("First choose what to keep of the text above; then try again.");
+        return;
+      }
+      if (can.edit && unsaved && !(await saveNow())) return;
       setError(null);
-      const result = await transitionStoryAction(action, { storyId: story.id, version: version.current, comment });
+      const result = await transitionStoryAction(action, { storyId: story.id, version: autosave.version(), comment });
       if (!result.ok) {
         setError(result.error);
         return;
@@ -124,44 +115,83 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
       router.refresh();
     });
 
-  const changed = (setter: (value: string) => void) => (event: { target: { value: string } }) => {
-    setter(event.target.value);
-    setSaveState("dirty");
-  };
+  const shownError = error ?? (status.kind === "refused" ? status.message : null);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-title`} className="text-sm font-medium text-gray-700">
-            Title
-          </label>
-          <input
-            id={`${ids}-title`}
-            value={title}
-            onChange={changed(setTitle)}
-            readOnly={!can.edit}
-            maxLength={200}
-            className={`${inputClass} text-lg font-semibold`}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-standfirst`} className="text-sm font-medium text-gray-700">
-            Standfirst
-          </label>
-          <textarea
-            id={`${ids}-standfirst`}
-            value={standfirst}
-            onChange={changed(setStandfirst)}
-            readOnly={!can.edit}
-            rows={2}
-            maxLength={600}
-            className={inputClass}
-          />
-        </div>
-        <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
-          {editor && can.edit ? <Toolbar editor={editor} /> : null}
-          <EditorContent editor={editor} />
+        {autosave.restoreOffer ? (
+          <div role="alert" data-testid="restore-offer" className="flex flex-wrap items-center gap-3 rounded-lg border border-sky-300 bg-sky-50 p-4 text-sm text-sky-950">
+            <p className="min-w-0 flex-1">
+              This browser kept changes to this story that were never saved (last edit{" "}
+              {new Date(autosave.restoreOffer.keptAt).toLocaleString()}). Restore them, or discard them and continue from the saved
+              version.
+            </p>
+            <button type="button" className={buttonClass.primary} onClick={autosave.restore}>
+              Restore
+            </button>
+            <button type="button" className={buttonClass.secondary} onClick={autosave.discard}>
+              Discard
+            </button>
+          </div>
+        ) : null}
+        {autosave.conflict ? (
+          autosave.conflict.theirs ? (
+            <ConflictResolver
+              mine={autosave.conflict.mine}
+              theirs={autosave.conflict.theirs}
+              theirsSavedAt={autosave.conflict.theirs.savedAt}
+              busy={false}
+              onResolve={autosave.resolve}
+            />
+          ) : (
+            <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+              <p>{autosave.conflict.loadError ?? "Someone else saved this story while you were editing. Loading their version…"}</p>
+              {autosave.conflict.loadError ? (
+                <button type="button" className={`${buttonClass.secondary} mt-2`} onClick={autosave.retryConflictLoad}>
+                  Try again
+                </button>
+              ) : null}
+            </div>
+          )
+        ) : null}
+        {/* Hidden, not unmounted, during a conflict: the editor keeps its state and undo history. */}
+        <div className={autosave.conflict ? "hidden" : "space-y-4"}>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${ids}-title`} className="text-sm font-medium text-gray-700">
+              Title
+            </label>
+            <input
+              id={`${ids}-title`}
+              value={autosave.title}
+              onChange={(event) => autosave.setField("title", event.target.value)}
+              readOnly={!can.edit || holding}
+              maxLength={200}
+              className={`${inputClass} text-lg font-semibold`}
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${ids}-standfirst`} className="text-sm font-medium text-gray-700">
+              Standfirst
+            </label>
+            <textarea
+              id={`${ids}-standfirst`}
+              value={autosave.standfirst}
+              onChange={(event) => autosave.setField("standfirst", event.target.value)}
+              readOnly={!can.edit || holding}
+              rows={2}
+              maxLength={600}
+              className={inputClass}
+            />
+          </div>
+          <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
+            {editor && can.edit ? (
+              <Toolbar editor={editor}>
+                <MediaTools editor={editor} />
+              </Toolbar>
+            ) : null}
+            <EditorContent editor={editor} />
+          </div>
         </div>
       </div>
 
@@ -169,22 +199,25 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <p role="status" data-testid="save-state" className="text-sm font-medium text-gray-700">
             {can.edit
-              ? SAVE_LABEL[saveState]
+              ? statusLabel(status)
               : story.status === "approved"
                 ? "Approved and locked. An editor can reopen it for changes."
                 : "Read-only: you can't edit this story in its current state."}
           </p>
-          {error ? (
+          {can.edit && status.kind === "offline" ? (
+            <p className="mt-2 text-xs text-gray-600">Your text is kept in this browser until the server has it.</p>
+          ) : null}
+          {shownError ? (
             <p data-testid="form-error" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
+              {shownError}
             </p>
           ) : null}
           {can.edit ? (
             <button
               type="button"
               className={`${buttonClass.secondary} mt-3 w-full`}
-              disabled={pending || saveState === "saving"}
-              onClick={() => startTransition(async () => void (await save()))}
+              disabled={pending || status.kind === "saving" || holding}
+              onClick={() => void saveNow()}
             >
               Save
             </button>

@@ -48,7 +48,7 @@ function shortcut(keys: string[]): { shown: string; aria: string } {
   return { shown, aria };
 }
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, children }: { editor: Editor; children?: React.ReactNode }) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => TOOLS.map((tool) => tool.active?.(e) ?? false),
@@ -72,6 +72,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         );
       })}
+      {children}
     </div>
   );
 }

@@ -131,11 +131,12 @@ export async function updateStoryAtVersion(
     plainText: string;
     wordCount: number;
     status: StoryStatus;
+    updatedAt: Date;
   }>,
 ): Promise<number | null> {
   const [row] = await db
     .update(stories)
-    .set({ ...patch, version: sql`${stories.version} + 1`, updatedAt: new Date() })
+    .set({ updatedAt: new Date(), ...patch, version: sql`${stories.version} + 1` })
     .where(and(eq(stories.id, id), eq(stories.version, version)))
     .returning({ version: stories.version });
   return row?.version ?? null;

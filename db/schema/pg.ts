@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
+  customType,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -233,4 +235,49 @@ export const sessions = pgTable(
     expiresAt: ts("expires_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Raw bytes (Drizzle has no built-in bytea); node-postgres reads bytea as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * An uploaded image, content-addressed: `id` is the SHA-256 (hex) of the uploaded bytes,
+ * so the same photo uploaded twice is one row. The images live in the database, not on
+ * disk, so every app server sees them.
+ */
+export const media = pgTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    mime: text("mime").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** Size of the uploaded original. */
+    byteSize: integer("byte_size").notNull(),
+    filename: text("filename").notNull().default(""),
+    alt: text("alt").notNull().default(""),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
+    /** `nameKey` of filename and alt: what the media library searches. */
+    searchKey: text("search_key").notNull().default(""),
+    uploaderId: text("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("media_created_idx").on(t.createdAt)],
+);
+
+/** The WebP renditions of a media item, one per width of lib/media/urls.ts. */
+export const mediaVariants = pgTable(
+  "media_variants",
+  {
+    mediaId: text("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    bytes: bytea("bytes").notNull(),
+    byteSize: integer("byte_size").notNull(),
+  },
+  (t) => [primaryKey({ name: "media_variants_pk", columns: [t.mediaId, t.width] })],
 );

@@ -14,6 +14,8 @@ import * as sqlite from "./sqlite";
 const EXPECTED_TABLES = [
   "audit_log",
   "issues",
+  "media",
+  "media_variants",
   "published_issues",
   "published_stories",
   "review_events",
@@ -73,6 +75,10 @@ function storageOf(column: AnyColumn): string {
       return "boolean";
     case "SQLiteBoolean":
       return sqlType === "integer" ? "boolean" : `boolean in ${sqlType}`;
+    case "PgCustomColumn":
+      return sqlType === "bytea" ? "bytes" : `custom ${sqlType}`;
+    case "SQLiteBlobBuffer":
+      return sqlType === "blob" ? "bytes" : `bytes in ${sqlType}`;
     default:
       return `${column.columnType} ${sqlType}`;
   }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { JSONContent } from "@tiptap/core";
 import {
   ISSUE_STATUSES,
@@ -217,4 +217,38 @@ export const sessions = sqliteTable(
     expiresAt: ts("expires_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    mime: text("mime").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    filename: text("filename").notNull().default(""),
+    alt: text("alt").notNull().default(""),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
+    searchKey: text("search_key").notNull().default(""),
+    uploaderId: text("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("media_created_idx").on(t.createdAt)],
+);
+
+export const mediaVariants = sqliteTable(
+  "media_variants",
+  {
+    mediaId: text("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    byteSize: integer("byte_size").notNull(),
+  },
+  (t) => [primaryKey({ name: "media_variants_pk", columns: [t.mediaId, t.width] })],
 );

@@ -168,7 +168,6 @@ describe("normalizeStoryBody / renderStoryHtml refuse what the schema does not k
   it.each([
     { label: "script node", body: doc({ type: "script", content: [text("alert(1)")] }) },
     { label: "bare script node", body: doc({ type: "script" }) },
-    { label: "image node (not in the schema)", body: doc({ type: "image", attrs: { src: "https://x.org/a.png" } }) },
     { label: "code block (disabled)", body: doc({ type: "codeBlock", content: [text("x")] }) },
     { label: "code mark (disabled)", body: doc(paragraph(text("x", [{ type: "code" }]))) },
     { label: "unknown mark", body: doc(paragraph(text("x", [{ type: "onclick" }]))) },

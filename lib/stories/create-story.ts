@@ -1,4 +1,5 @@
 import "server-only";
+import type { JSONContent } from "@tiptap/core";
 import { getDatabase, type Db } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
 import { findSlugsLike, insertStory } from "../../db/queries/stories";
@@ -15,13 +16,14 @@ async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export async function createStory(actor: Actor, input: unknown): Promise<{ id: string }> {
+/** `body` is for a story that starts from existing text (an imported document); it is validated here. */
+export async function createStory(actor: Actor, input: unknown, body: JSONContent = EMPTY_BODY): Promise<{ id: string }> {
   const data = parseInput(createStorySchema, input);
   if (!canCreateStory(actor)) throw new AppError("forbidden", "You may not create stories.");
   const { write } = await getDatabase();
   return write(async (tx) => {
     const { id } = await insertStory(tx, {
-      ...normalizeStoryBody(EMPTY_BODY),
+      ...normalizeStoryBody(body),
       slug: await uniqueStorySlug(tx, data.title),
       title: data.title,
       standfirst: data.standfirst,

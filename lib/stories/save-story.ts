@@ -6,13 +6,23 @@ import { AppError } from "../errors";
 import { canEditStory, type Actor } from "../policy";
 import { STORY_STATUS_LABEL } from "../workflow";
 import { parseInput } from "../validation";
+import { snapshotIfDue } from "./revisions";
 import { saveStorySchema } from "./schemas";
 
 export const STALE_STORY_MESSAGE =
   "Someone else changed this story after you opened it. Your text is still here: copy it, reload the page, and apply your changes again.";
 
-/** Saves title, standfirst and body, if the caller may edit and saw the latest version. */
-export async function saveStory(actor: Actor, input: unknown): Promise<{ version: number }> {
+export interface SavedStory {
+  version: number;
+  /** ISO time of the save, for the editor's "Saved at …". */
+  updatedAt: string;
+}
+
+/**
+ * Saves title, standfirst and body, if the caller may edit and started from the latest
+ * version; otherwise a conflict, so a save never silently overwrites someone else's.
+ */
+export async function saveStory(actor: Actor, input: unknown): Promise<SavedStory> {
   const data = parseInput(saveStorySchema, input);
   const normalized = normalizeStoryBody(data.body);
   const { write } = await getDatabase();
@@ -27,12 +37,15 @@ export async function saveStory(actor: Actor, input: unknown): Promise<{ version
           : `You can't edit this story while it is “${STORY_STATUS_LABEL[story.status]}”.`,
       );
     }
+    const updatedAt = new Date();
     const version = await updateStoryAtVersion(tx, story.id, data.version, {
       title: data.title,
       standfirst: data.standfirst,
       ...normalized,
+      updatedAt,
     });
     if (version === null) throw new AppError("conflict", STALE_STORY_MESSAGE);
-    return { version };
+    await snapshotIfDue(tx, { id: story.id, title: data.title, body: normalized.body }, actor);
+    return { version, updatedAt: updatedAt.toISOString() };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDatabase } from "../../db/client";
+import { getDatabase, type Db } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
+import { findMediaByIds } from "../../db/queries/media";
 import {
   findStory,
   insertReviewEvent,
@@ -10,6 +11,7 @@ import {
 } from "../../db/queries/stories";
 import type { ReviewEventKind } from "../domain-types";
 import { AppError } from "../errors";
+import { imageLabel, imagesWithoutAlt, missingAltMessage } from "../media/missing-alt";
 import {
   canReopenStory,
   canReviewStory,
@@ -22,13 +24,23 @@ import { nextStoryStatus, STORY_STATUS_LABEL, type StoryAction } from "../workfl
 import { STALE_STORY_MESSAGE } from "./save-story";
 import { transitionStorySchema } from "./schemas";
 
+/** Readers who cannot see an image rely on its alt text, so no story goes to review without it. */
+async function checkImagesHaveAlt(story: StoryDetail, tx: Db): Promise<void> {
+  const missing = imagesWithoutAlt(story.body);
+  if (missing.length === 0) return;
+  const ids = missing.flatMap((image) => (image.mediaId ? [image.mediaId] : []));
+  const filenames = new Map((await findMediaByIds(tx, ids)).map((item) => [item.id, item.filename]));
+  const labels = missing.map((image) => imageLabel(image, image.mediaId ? filenames.get(image.mediaId) : undefined));
+  throw new AppError("invalid", missingAltMessage(labels));
+}
+
 interface Rule {
   allowed: (actor: Actor, story: StoryDetail) => boolean;
   refusal: string;
   event: ReviewEventKind;
   /** A snapshot of title and body is kept at these moments. */
   revision: boolean;
-  check?: (story: StoryDetail, comment: string) => void;
+  check?: (story: StoryDetail, comment: string, tx: Db) => void | Promise<void>;
 }
 
 const RULES: Record<StoryAction, Rule> = {
@@ -37,9 +49,10 @@ const RULES: Record<StoryAction, Rule> = {
     refusal: "Only the author or an editor can submit this story.",
     event: "submitted",
     revision: true,
-    check: (story) => {
+    check: async (story, _comment, tx) => {
       if (story.wordCount === 0)
         throw new AppError("invalid", "Write the story before submitting it for review.");
+      await checkImagesHaveAlt(story, tx);
     },
   },
   withdraw: {
@@ -99,7 +112,7 @@ export async function transitionStory(
     }
     if (!rule.allowed(actor, story)) throw new AppError("forbidden", rule.refusal);
     if (story.version !== data.version) throw new AppError("conflict", STALE_STORY_MESSAGE);
-    rule.check?.(story, data.comment);
+    await rule.check?.(story, data.comment, tx);
 
     const version = await updateStoryAtVersion(tx, story.id, story.version, { status: next });
     if (version === null) throw new AppError("conflict", STALE_STORY_MESSAGE);

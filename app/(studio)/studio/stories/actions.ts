@@ -1,13 +1,15 @@
 "use server";
 
+import type { JSONContent } from "@tiptap/core";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction, toFormState, type ActionResult, type FormState } from "@/lib/action-result";
 import { commentOnStory } from "@/lib/stories/comment-on-story";
 import { createStory } from "@/lib/stories/create-story";
-import { saveStory } from "@/lib/stories/save-story";
-import type { SaveStoryInput } from "@/lib/stories/schemas";
+import { getStoryForStudio } from "@/lib/stories/read-stories";
+import { saveStory, type SavedStory } from "@/lib/stories/save-story";
+import { storyIdSchema, type SaveStoryInput } from "@/lib/stories/schemas";
 import { transitionStory } from "@/lib/stories/transition-story";
 import { parseInput } from "@/lib/validation";
 import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
@@ -21,11 +23,35 @@ export async function createStoryAction(_prev: FormState, formData: FormData): P
   redirect(`/studio/stories/${result.data.id}`);
 }
 
-/** Typed for the editor; a direct POST can send anything, and saveStory validates it all. */
-export async function saveStoryAction(input: SaveStoryInput): Promise<ActionResult<{ version: number }>> {
-  const result = await runAction((user) => saveStory(user, input));
-  if (result.ok) revalidatePath("/studio/stories");
-  return result;
+/**
+ * Typed for the editor; a direct POST can send anything, and saveStory validates it all.
+ * No revalidatePath: it would send a fresh page with the response and re-render the editor
+ * under the writer's fingers. The story list is rendered per request anyway.
+ */
+export async function saveStoryAction(input: SaveStoryInput): Promise<ActionResult<SavedStory>> {
+  return runAction((user) => saveStory(user, input));
+}
+
+export interface StoryAtServer {
+  version: number;
+  title: string;
+  standfirst: string;
+  body: JSONContent;
+  updatedAt: string;
+}
+
+/** The story as stored now, for the editor's conflict screen after someone else saved. */
+export async function currentStoryAction(storyId: unknown): Promise<ActionResult<StoryAtServer>> {
+  return runAction(async (user) => {
+    const { story } = await getStoryForStudio(user, parseInput(storyIdSchema, storyId));
+    return {
+      version: story.version,
+      title: story.title,
+      standfirst: story.standfirst,
+      body: story.body,
+      updatedAt: story.updatedAt.toISOString(),
+    };
+  });
 }
 
 const storyActionSchema = z.enum(Object.keys(STORY_TRANSITIONS) as [StoryAction, ...StoryAction[]], {

@@ -19,9 +19,14 @@ export default async function StoriesPage({ searchParams }: Props) {
     <div className="mx-auto max-w-5xl">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">Stories</h1>
-        <Link href="/studio/stories/new" className={buttonClass.primary}>
-          New story
-        </Link>
+        <div className="flex gap-2">
+          <Link href="/studio/stories/import" className={buttonClass.secondary}>
+            Import Word document
+          </Link>
+          <Link href="/studio/stories/new" className={buttonClass.primary}>
+            New story
+          </Link>
+        </div>
       </div>
       {mayViewAll ? (
         <nav aria-label="Which stories" className="mt-4 flex gap-2 text-sm">

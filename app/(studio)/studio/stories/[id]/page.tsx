@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryPanel } from "@/components/editor/history-panel";
 import { StoryWorkspace } from "@/components/editor/story-workspace";
 import { CommentForm } from "@/components/studio/comment-form";
 import { ReviewHistory } from "@/components/studio/review-history";
@@ -41,14 +42,17 @@ export default async function StoryEditorPage({ params }: Props) {
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{story.title}</h1>
         <StatusBadge status={story.status} kind="story" />
+        <div className="ml-auto">
+          <HistoryPanel storyId={story.id} canRestore={can.edit} />
+        </div>
       </div>
       <p className="mt-1 text-sm text-gray-600">
         By {story.authorName} · {story.wordCount} words
       </p>
       <div className="mt-6">
-        {/* Remounts after each workflow step, so status and version come fresh from the server. */}
+        {/* Remounts after each workflow step (status changes), never after a save: the editor keeps its text and cursor. */}
         <StoryWorkspace
-          key={`${story.version}-${story.status}`}
+          key={`${story.id}-${story.status}`}
           story={{ id: story.id, version: story.version, title: story.title, standfirst: story.standfirst, body: story.body, status: story.status }}
           can={can}
         />
