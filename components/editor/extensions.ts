@@ -1,7 +1,8 @@
 import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { Link } from "@tiptap/extension-link";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
-import { StoryImage } from "./image-node";
+import { mediaIdFromUrl, mediaSrcSet, mediaUrl } from "../../lib/media/urls";
 import { PasteCleanup } from "./paste";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
@@ -59,7 +60,7 @@ export const SpeakerCard = Node.create({
       .map((part) => part[0]?.toUpperCase() ?? "")
       .join("");
     const portrait =
-      photo && SAFE_HREF.test(photo)
+      photo && mediaIdFromUrl(photo)
         ? ["img", { class: "speaker-photo", src: photo, alt: `Portrait of ${name}` }]
         : ["span", { class: "speaker-photo speaker-initials", "aria-hidden": "true" }, initials];
     return [
@@ -76,6 +77,109 @@ export const SpeakerCard = Node.create({
     ];
   },
 });
+
+export interface ImageAttrs {
+  src: string;
+  mediaId: string | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** How wide the reader's column shows an image, so the browser picks the right variant. */
+export const IMAGE_SIZES = "(min-width: 48rem) 42rem, 100vw";
+
+const dimension = (value: string | null | undefined) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/** Only our own stored images become image nodes; anything else in pasted HTML is left out. */
+const imageAttrsFrom = (img: Element | null, figure?: HTMLElement) => {
+  const src = img?.getAttribute("src") ?? "";
+  const mediaId = mediaIdFromUrl(src);
+  if (!img || !mediaId) return false;
+  const credit = figure?.querySelector("figcaption .credit")?.textContent?.trim() ?? "";
+  const captionEl = figure?.querySelector("figcaption")?.cloneNode(true) as HTMLElement | undefined;
+  captionEl?.querySelector(".credit")?.remove();
+  return {
+    src,
+    mediaId,
+    alt: img.getAttribute("alt") ?? "",
+    caption: captionEl?.textContent?.trim() ?? "",
+    credit,
+    width: dimension(img.getAttribute("width")),
+    height: dimension(img.getAttribute("height")),
+  };
+};
+
+/**
+ * A photo from the media library with its alt text, caption and credit. An atom, edited
+ * through its form; the reader gets every stored width in srcset.
+ */
+export const StoryImage = Node.create({
+  name: "image",
+  group: "block",
+  atom: true,
+  draggable: true,
+
+  addAttributes() {
+    return {
+      src: { default: "", rendered: false },
+      mediaId: { default: null, rendered: false },
+      alt: { default: "", rendered: false },
+      caption: { default: "", rendered: false },
+      credit: { default: "", rendered: false },
+      width: { default: null, rendered: false },
+      height: { default: null, rendered: false },
+    };
+  },
+
+  parseHTML() {
+    return [
+      { tag: "figure.story-image", getAttrs: (el) => imageAttrsFrom(el.querySelector("img"), el) },
+      { tag: "img[src]", getAttrs: (el) => imageAttrsFrom(el) },
+    ];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const { src, alt, caption, credit, width, height } = node.attrs as ImageAttrs;
+    const id = mediaIdFromUrl(src);
+    const img = [
+      "img",
+      {
+        src: id ? mediaUrl(id) : src,
+        ...(id ? { srcset: mediaSrcSet(id), sizes: IMAGE_SIZES } : {}),
+        alt,
+        ...(width ? { width: String(width) } : {}),
+        ...(height ? { height: String(height) } : {}),
+        loading: "lazy",
+      },
+    ] as const;
+    const figcaption =
+      caption || credit
+        ? [
+            [
+              "figcaption",
+              {},
+              ...(caption ? [caption] : []),
+              ...(caption && credit ? [" "] : []),
+              ...(credit ? [["span", { class: "credit" }, credit]] : []),
+            ],
+          ]
+        : [];
+    return ["figure", mergeAttributes(HTMLAttributes, { class: "story-image" }), img, ...figcaption];
+  },
+});
+
+/** A plain table: the reader gets rows and cells, not the editor's column widths. */
+const StoryTable = Table.extend({
+  renderHTML({ HTMLAttributes }) {
+    return ["table", mergeAttributes(this.options.HTMLAttributes, HTMLAttributes), ["tbody", 0]];
+  },
+}).configure({ resizable: false });
 
 /**
  * A link is its address and nothing else: the target, class or title of a link pasted
@@ -99,9 +203,13 @@ const StoryLink = Link.extend({
  * the server, so that what an author sees and what a reader gets cannot disagree.
  */
 export const storyExtensions: Extensions = [
-  StarterKit.configure({ heading: { levels: [2, 3] }, codeBlock: false, code: false, link: false }),
+  StarterKit.configure({ heading: { levels: [2, 3, 4] }, codeBlock: false, code: false, link: false }),
   StoryLink,
   SpeakerCard,
   StoryImage,
+  StoryTable,
+  TableRow,
+  TableHeader,
+  TableCell,
   PasteCleanup,
 ];

@@ -79,7 +79,7 @@ describe("pasting HTML into the editor", () => {
       "<h2>Two</h2><h3>Three</h3>" +
         "<p><strong>bold</strong> <em>it</em> <u>under</u> <s>gone</s> <s>del</s> <strong>heavy</strong><br/>next line</p>" +
         '<ol start="2"><li><p>two</p></li><li><p>three</p></li></ol><ul><li><p>dot</p></li></ul>' +
-        "<blockquote><p>quoted</p></blockquote><hr/><p>cell</p><p>code()</p>",
+        "<blockquote><p>quoted</p></blockquote><hr/><table><tbody><tr><td><p>cell</p></td></tr></tbody></table><p>code()</p>",
     );
   });
 });

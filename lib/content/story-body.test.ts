@@ -8,6 +8,17 @@ const text = (value: string, marks?: Json[]): Json => ({ type: "text", text: val
 const paragraph = (...content: Json[]): Json => ({ type: "paragraph", content });
 const doc = (...content: Json[]): Json => ({ type: "doc", content });
 const link = (href: string): Json => ({ type: "link", attrs: { href } });
+const MEDIA_ID = "a".repeat(64);
+const MEDIA_SRC = `/media/${MEDIA_ID}/960.webp`;
+const image = (attrs: Json): Json => ({
+  type: "image",
+  attrs: { src: MEDIA_SRC, mediaId: MEDIA_ID, alt: "", caption: "", credit: "", width: null, height: null, ...attrs },
+});
+const cell = (type: "tableHeader" | "tableCell", value: string): Json => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+  content: [paragraph(text(value))],
+});
 
 /** Runs fn and returns the AppError it throws; fails the test if it throws anything else. */
 function appErrorFrom(fn: () => unknown): AppError {
@@ -59,13 +70,15 @@ describe("renderStoryHtml", () => {
     "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "//evil.example/",
-  ])("drops a link to %j and keeps its text", (href) => {
+  ])("refuses a link to %j when saving, and renders only its text", (href) => {
     const body = doc(paragraph(text("click me", [link(href)])));
     const html = renderStoryHtml(body);
     expect(html).toBe("<p>click me</p>");
     expect(html.toLowerCase()).not.toContain("javascript:");
     expect(html).not.toContain("<a");
-    expect(normalizeStoryBody(body).body).toEqual(doc(paragraph(text("click me"))));
+    const error = appErrorFrom(() => normalizeStoryBody(body));
+    expect(error.code).toBe("invalid");
+    expect(error.message).toContain("only http, https, mailto and same-site links are allowed");
   });
 
   it.each(["https://lmec.example/", "http://lmec.example/", "mailto:info@lmec.example", "/issues/13", "#contact"])(
@@ -93,32 +106,32 @@ describe("renderStoryHtml", () => {
     expect(normalized.plainText).toBe("Li Wei, Director, LMEC: Rivers connect us.");
   });
 
-  it("renders a speaker card's safe photo and escapes its text attributes", () => {
+  it("renders a speaker card's media-library portrait and escapes its text attributes", () => {
     const html = renderStoryHtml(
       doc({
         type: "speakerCard",
-        attrs: { name: "<b>N</b>", title: "T", quote: "<img src=x onerror=alert(1)>", photo: "https://img.example/p.jpg" },
+        attrs: { name: "<b>N</b>", title: "T", quote: "<img src=x onerror=alert(1)>", photo: MEDIA_SRC },
       }),
     );
-    expect(html).toContain('<img class="speaker-photo" src="https://img.example/p.jpg" alt="Portrait of &lt;b&gt;N&lt;/b&gt;"/>');
+    expect(html).toContain(`<img class="speaker-photo" src="${MEDIA_SRC}" alt="Portrait of &lt;b&gt;N&lt;/b&gt;"/>`);
     expect(html).toContain('<span class="speaker-name">&lt;b&gt;N&lt;/b&gt;</span>');
     expect(html).toContain("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
     expect(html).not.toContain("<b>");
     expect(html).not.toContain("<img src=x");
   });
 
-  it("drops a speaker card's javascript: photo", () => {
-    const body = doc({
-      type: "speakerCard",
-      attrs: { name: "Li Wei", title: "Director", quote: "Q", photo: "javascript:alert(1)" },
-    });
-    const html = renderStoryHtml(body);
-    expect(html).not.toContain("javascript:");
-    expect(html).toContain('<span class="speaker-photo speaker-initials" aria-hidden="true">LW</span>');
-    expect(normalizeStoryBody(body).body).toEqual(
-      doc({ type: "speakerCard", attrs: { name: "Li Wei", title: "Director", quote: "Q", photo: null } }),
-    );
-  });
+  it.each(["javascript:alert(1)", "https://img.example/p.jpg", "/media/abc/960.webp"])(
+    "refuses a speaker card whose photo is %j when saving, and renders initials instead",
+    (photo) => {
+      const body = doc({ type: "speakerCard", attrs: { name: "Li Wei", title: "Director", quote: "Q", photo } });
+      const html = renderStoryHtml(body);
+      expect(html).not.toContain(photo);
+      expect(html).toContain('<span class="speaker-photo speaker-initials" aria-hidden="true">LW</span>');
+      const error = appErrorFrom(() => normalizeStoryBody(body));
+      expect(error.code).toBe("invalid");
+      expect(error.message).toContain("portraits must come from the media library");
+    },
+  );
 });
 
 const item = (...content: Json[]): Json => ({ type: "listItem", content: [paragraph(...content)] });
@@ -127,6 +140,37 @@ describe("every node and mark the editor offers is stored as it is and rendered"
   it.each([
     { label: "heading (H2)", node: { type: "heading", attrs: { level: 2 }, content: [text("Field notes")] }, html: "<h2>Field notes</h2>" },
     { label: "subheading (H3)", node: { type: "heading", attrs: { level: 3 }, content: [text("Kratie")] }, html: "<h3>Kratie</h3>" },
+    { label: "minor heading (H4)", node: { type: "heading", attrs: { level: 4 }, content: [text("Stung Treng")] }, html: "<h4>Stung Treng</h4>" },
+    {
+      label: "image with alt, caption, credit and size",
+      node: image({ alt: "Delegates at the table", caption: "The Kratie meeting.", credit: "Photo: LMEC", width: 1600, height: 900 }),
+      html:
+        `<figure class="story-image"><img src="${MEDIA_SRC}" ` +
+        `srcset="/media/${MEDIA_ID}/480.webp 480w, /media/${MEDIA_ID}/960.webp 960w, /media/${MEDIA_ID}/1600.webp 1600w" ` +
+        'sizes="(min-width: 48rem) 42rem, 100vw" alt="Delegates at the table" width="1600" height="900" loading="lazy"/>' +
+        '<figcaption>The Kratie meeting. <span class="credit">Photo: LMEC</span></figcaption></figure>',
+    },
+    {
+      label: "image without caption or credit (decorative: empty alt, no figcaption)",
+      node: image({}),
+      html:
+        `<figure class="story-image"><img src="${MEDIA_SRC}" ` +
+        `srcset="/media/${MEDIA_ID}/480.webp 480w, /media/${MEDIA_ID}/960.webp 960w, /media/${MEDIA_ID}/1600.webp 1600w" ` +
+        'sizes="(min-width: 48rem) 42rem, 100vw" alt="" loading="lazy"/></figure>',
+    },
+    {
+      label: "table with a header row",
+      node: {
+        type: "table",
+        content: [
+          { type: "tableRow", content: [cell("tableHeader", "Country"), cell("tableHeader", "Delegates")] },
+          { type: "tableRow", content: [cell("tableCell", "Laos"), cell("tableCell", "4")] },
+        ],
+      },
+      html:
+        "<table><tbody><tr><th><p>Country</p></th><th><p>Delegates</p></th></tr>" +
+        "<tr><td><p>Laos</p></td><td><p>4</p></td></tr></tbody></table>",
+    },
     { label: "bulleted list", node: { type: "bulletList", content: [item(text("one")), item(text("two"))] }, html: "<ul><li><p>one</p></li><li><p>two</p></li></ul>" },
     { label: "numbered list", node: { type: "orderedList", attrs: { start: 1, type: null }, content: [item(text("one"))] }, html: "<ol><li><p>one</p></li></ol>" },
     { label: "numbered list from 3", node: { type: "orderedList", attrs: { start: 3, type: null }, content: [item(text("three"))] }, html: '<ol start="3"><li><p>three</p></li></ol>' },
@@ -206,6 +250,72 @@ describe("normalizeStoryBody / renderStoryHtml refuse what the schema does not k
   it("accepts a body just under the limit", () => {
     const body = doc(paragraph(text("x".repeat(MAX_BODY_BYTES - 1000))));
     expect(normalizeStoryBody(body).wordCount).toBe(1);
+  });
+});
+
+describe("attribute checks: a body that fits the schema but carries bad values", () => {
+  it.each([1, 5, 7, "2", null])("refuses a heading of level %j", (level) => {
+    const body = doc({ type: "heading", attrs: { level }, content: [text("x")] });
+    const error = appErrorFrom(() => normalizeStoryBody(body));
+    expect(error.code).toBe("invalid");
+    expect(error.message).toContain("only levels 2, 3 and 4 are allowed");
+  });
+
+  it.each([
+    "https://evil.example/a.png",
+    "//evil.example/media/x.webp",
+    "javascript:alert(1)",
+    "data:image/png;base64,AAAA",
+    "/media/../../etc/passwd",
+    `/media/${"A".repeat(64)}/960.webp`,
+    "",
+  ])("refuses an image whose src is %j and renders nothing for it", (src) => {
+    const body = doc(image({ src, mediaId: null, alt: "a" }));
+    const error = appErrorFrom(() => normalizeStoryBody(body));
+    expect(error.code).toBe("invalid");
+    expect(error.message).toContain("images must come from the media library");
+    expect(renderStoryHtml(body)).toBe("<p></p>");
+  });
+
+  it("refuses an image whose media id is not the one in its address", () => {
+    const error = appErrorFrom(() => normalizeStoryBody(doc(image({ mediaId: "b".repeat(64) }))));
+    expect(error.message).toContain("media id does not match");
+  });
+
+  it.each([
+    { attrs: { alt: 42 }, message: "alt must be text" },
+    { attrs: { caption: { html: "<b>" } }, message: "caption must be text" },
+    { attrs: { credit: "x".repeat(2001) }, message: "credit must be text" },
+    { attrs: { width: -3 }, message: "width must be a whole number" },
+    { attrs: { height: "900" }, message: "height must be a whole number" },
+  ])("refuses an image with $attrs", ({ attrs, message }) => {
+    expect(appErrorFrom(() => normalizeStoryBody(doc(image(attrs)))).message).toContain(message);
+  });
+
+  it("refuses a speaker card whose quote is not text", () => {
+    const body = doc({ type: "speakerCard", attrs: { name: "N", title: "T", quote: ["x"], photo: null } });
+    expect(appErrorFrom(() => normalizeStoryBody(body)).message).toContain("quote must be text");
+  });
+
+  it("accepts a speaker card with a media-library portrait as it is", () => {
+    const body = doc({ type: "speakerCard", attrs: { name: "N", title: "T", quote: "Q", photo: MEDIA_SRC } });
+    expect(normalizeStoryBody(body).body).toEqual(body);
+  });
+
+  it("fills in an image's missing media id from its address, and counts caption and credit as text", () => {
+    const result = normalizeStoryBody(doc(image({ mediaId: null, caption: "River boats", credit: "Photo: LMEC" })));
+    expect(result.body).toEqual(doc(image({ caption: "River boats", credit: "Photo: LMEC" })));
+    expect(result.plainText).toBe("River boats Photo: LMEC");
+  });
+
+  it("names every problem in one message", () => {
+    const body = doc(
+      { type: "heading", attrs: { level: 1 }, content: [text("x")] },
+      paragraph(text("y", [link("javascript:alert(1)")])),
+    );
+    const message = appErrorFrom(() => normalizeStoryBody(body)).message;
+    expect(message).toContain("level 1");
+    expect(message).toContain('"javascript:alert(1)"');
   });
 });
 

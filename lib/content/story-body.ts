@@ -4,6 +4,7 @@ import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
 import { SAFE_HREF, storyExtensions } from "../../components/editor/extensions";
 import { AppError } from "../errors";
+import { mediaIdFromUrl } from "../media/urls";
 import { countWords } from "../text/words";
 
 const schema = getSchema(storyExtensions);
@@ -17,39 +18,98 @@ const storyBodySchema = z
 
 export const EMPTY_BODY: JSONContent = { type: "doc", content: [{ type: "paragraph" }] };
 
-function stripUnsafeLinks(json: JSONContent): JSONContent {
-  const marks = json.marks?.filter(
-    (mark) => mark.type !== "link" || SAFE_HREF.test(String(mark.attrs?.href ?? "")),
-  );
-  const photo = json.attrs?.photo;
-  const attrs =
-    json.type === "speakerCard" && typeof photo === "string" && !SAFE_HREF.test(photo)
-      ? { ...json.attrs, photo: null }
-      : json.attrs;
+const HEADING_LEVELS = [2, 3, 4];
+const TEXT_LIMIT = 2000;
+
+type Attrs = Record<string, unknown>;
+
+const isText = (value: unknown): value is string => typeof value === "string" && value.length <= TEXT_LIMIT;
+const isDimension = (value: unknown) => value === null || value === undefined || (Number.isInteger(value) && (value as number) > 0);
+const quoted = (value: unknown) => JSON.stringify(String(value).slice(0, 80));
+
+/**
+ * Checks what the schema cannot: attribute values. Returns the body with each bad value
+ * made safe, and what was wrong in words an author can act on.
+ */
+function checkAttributes(json: JSONContent, problems: string[]): JSONContent {
+  const attrs: Attrs = { ...json.attrs };
+  if (json.type === "heading" && !HEADING_LEVELS.includes(attrs.level as number)) {
+    problems.push(`A heading has level ${typeof attrs.level === "number" ? attrs.level : quoted(attrs.level)}; only levels 2, 3 and 4 are allowed.`);
+    attrs.level = 2;
+  }
+  if (json.type === "image") {
+    const id = typeof attrs.src === "string" ? mediaIdFromUrl(attrs.src) : null;
+    if (!id) {
+      problems.push(`An image points at ${quoted(attrs.src)}; images must come from the media library.`);
+      return { type: "paragraph" };
+    }
+    if (attrs.mediaId !== undefined && attrs.mediaId !== null && attrs.mediaId !== id)
+      problems.push("An image's media id does not match its address.");
+    attrs.mediaId = id;
+    for (const key of ["alt", "caption", "credit"]) {
+      if (attrs[key] !== undefined && !isText(attrs[key])) {
+        problems.push(`An image's ${key} must be text of at most ${TEXT_LIMIT} characters.`);
+        attrs[key] = "";
+      }
+    }
+    for (const key of ["width", "height"]) {
+      if (!isDimension(attrs[key])) {
+        problems.push(`An image's ${key} must be a whole number of pixels.`);
+        attrs[key] = null;
+      }
+    }
+  }
+  if (json.type === "speakerCard") {
+    for (const key of ["name", "title", "quote"]) {
+      if (attrs[key] !== undefined && !isText(attrs[key])) {
+        problems.push(`A speaker card's ${key} must be text of at most ${TEXT_LIMIT} characters.`);
+        attrs[key] = "";
+      }
+    }
+    const photo = attrs.photo;
+    if (photo !== undefined && photo !== null && !(typeof photo === "string" && mediaIdFromUrl(photo))) {
+      problems.push(`A speaker card's portrait points at ${quoted(photo)}; portraits must come from the media library.`);
+      attrs.photo = null;
+    }
+  }
+  const marks = json.marks?.filter((mark) => {
+    if (mark.type !== "link" || SAFE_HREF.test(String(mark.attrs?.href ?? ""))) return true;
+    problems.push(`A link points at ${quoted(mark.attrs?.href)}; only http, https, mailto and same-site links are allowed.`);
+    return false;
+  });
   return {
     ...json,
-    ...(attrs ? { attrs } : {}),
+    ...(json.attrs ? { attrs } : {}),
     ...(marks ? { marks } : {}),
-    ...(json.content ? { content: json.content.map(stripUnsafeLinks) } : {}),
+    ...(json.content ? { content: json.content.map((child) => checkAttributes(child, problems)) } : {}),
   };
 }
 
-function toNode(json: unknown): PMNode {
+/**
+ * A body from an author must be right as sent (`strict`); a stored body being rendered is
+ * made safe instead, so that one bad value never takes a published page down.
+ */
+function toNode(json: unknown, strict: boolean): PMNode {
   const parsed = storyBodySchema.safeParse(json);
   if (!parsed.success) throw new AppError("invalid", "The story body is not a document.");
   if (new TextEncoder().encode(JSON.stringify(json)).length > MAX_BODY_BYTES)
     throw new AppError("invalid", "The story is too long to save (over 512 KB).");
+  let node: PMNode;
+  const problems: string[] = [];
   try {
-    const node = schema.nodeFromJSON(stripUnsafeLinks(parsed.data as JSONContent));
+    node = schema.nodeFromJSON(checkAttributes(parsed.data as JSONContent, problems));
     node.check();
-    return node;
   } catch {
     throw new AppError("invalid", "The story body contains content the editor does not support.");
   }
+  if (strict && problems.length > 0) throw new AppError("invalid", problems.join(" "));
+  return node;
 }
 
 const leafText = (leaf: PMNode) =>
-  leaf.type.name === "speakerCard"
+  leaf.type.name === "image"
+    ? [leaf.attrs.caption, leaf.attrs.credit].filter(Boolean).join(" ")
+    : leaf.type.name === "speakerCard"
     ? `${String(leaf.attrs.name)}, ${String(leaf.attrs.title)}: ${String(leaf.attrs.quote)}`
     : leaf.type.name === "hardBreak"
       ? "\n"
@@ -67,7 +127,7 @@ export interface NormalizedBody {
  * the schema does not know: no raw client content is ever stored as-is.
  */
 export function normalizeStoryBody(json: unknown): NormalizedBody {
-  const node = toNode(json);
+  const node = toNode(json, true);
   const plainText = node.textBetween(0, node.content.size, "\n\n", leafText).trim();
   const wordCount = countWords(plainText);
   return { body: node.toJSON() as JSONContent, plainText, wordCount };
@@ -75,5 +135,5 @@ export function normalizeStoryBody(json: unknown): NormalizedBody {
 
 /** Renders a stored body to HTML from the allow-list of nodes and marks; text is escaped. */
 export function renderStoryHtml(json: unknown): string {
-  return renderToHTMLString({ content: toNode(json), extensions: storyExtensions });
+  return renderToHTMLString({ content: toNode(json, false), extensions: storyExtensions });
 }
