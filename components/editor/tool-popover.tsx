@@ -1,0 +1,67 @@
+"use client";
+
+import * as Popover from "@radix-ui/react-popover";
+import type { Editor } from "@tiptap/react";
+
+export const TOOL_BUTTON_CLASS =
+  "min-w-9 rounded px-2 py-1 text-sm font-semibold text-gray-800 hover:bg-gray-200 disabled:text-gray-400 disabled:hover:bg-transparent aria-pressed:bg-brand-700 aria-pressed:text-white";
+
+/**
+ * A toolbar button that opens a small form next to itself. Closing it puts the cursor
+ * back in the text, where the author was.
+ */
+export function ToolPopover({
+  editor,
+  label,
+  text,
+  title,
+  keyshortcuts,
+  pressed,
+  disabled,
+  open,
+  onOpenChange,
+  children,
+}: {
+  editor: Editor;
+  label: string;
+  text: string;
+  title?: string;
+  keyshortcuts?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <Popover.Root open={open} onOpenChange={onOpenChange}>
+      <Popover.Trigger asChild>
+        <button
+          type="button"
+          aria-label={label}
+          title={title ?? label}
+          aria-keyshortcuts={keyshortcuts}
+          aria-pressed={pressed}
+          disabled={disabled}
+          className={TOOL_BUTTON_CLASS}
+        >
+          {text}
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          aria-label={label}
+          align="start"
+          sideOffset={6}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            editor.commands.focus();
+          }}
+          className="z-50 w-80 rounded-lg border border-gray-200 bg-white p-4 shadow-lg"
+        >
+          {children}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
