@@ -79,6 +79,21 @@ test.describe("studio pages have no axe violations", () => {
     await createStory(editor, `Axe story ${randomUUID().slice(0, 8)}`, "Some text, so the editor has content to check.");
     await expect(editor.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
     await expectNoAxeViolations(editor, testInfo, "story editor");
+
+    // Each of the editor's small forms, open; the table menu with the cursor in a table.
+    const tool = (name: string) => editor.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name, exact: true });
+    for (const name of ["Link", "Speaker card", "Table"]) {
+      await tool(name).click();
+      await expect(editor.getByRole("dialog", { name })).toBeVisible();
+      await expectNoAxeViolations(editor, testInfo, `story editor, ${name} open`);
+      await editor.keyboard.press("Escape");
+      await expect(editor.getByRole("dialog", { name })).toHaveCount(0);
+    }
+    await tool("Table").click();
+    await editor.getByRole("button", { name: "Insert table" }).click();
+    await tool("Table").click();
+    await expect(editor.getByRole("group", { name: "Change table" })).toBeVisible();
+    await expectNoAxeViolations(editor, testInfo, "story editor, table menu in a table");
   });
 
   test("stories lists (editor)", async ({ browser }, testInfo) => {

@@ -184,7 +184,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
               className={inputClass}
             />
           </div>
-          <div className="overflow-hidden rounded-lg border border-gray-300 bg-white">
+          <div className="rounded-lg border border-gray-300 bg-white">
             {editor && can.edit ? (
               <Toolbar editor={editor}>
                 <MediaTools editor={editor} />

@@ -38,13 +38,13 @@ export function TableMenu({ editor }: { editor: Editor }) {
   return (
     <ToolPopover editor={editor} label="Table" text="Table" pressed={inTable} open={open} onOpenChange={setOpen}>
       {inTable ? (
-        <div role="group" aria-label="Change table" className="grid grid-cols-2 gap-2">
+        <div role="group" aria-label="Change table" className="grid grid-cols-2 gap-1.5">
           {ACTIONS.map((action) => (
-            <button key={action.label} type="button" onClick={() => action.run(editor)} className={buttonClass.secondary}>
+            <button key={action.label} type="button" onClick={() => action.run(editor)} className={`${buttonClass.secondary} px-2 py-1.5 text-xs`}>
               {action.label}
             </button>
           ))}
-          <button type="button" onClick={remove} className={`${buttonClass.danger} col-span-2`}>
+          <button type="button" onClick={remove} className={`${buttonClass.danger} col-span-2 px-2 py-1.5 text-xs`}>
             Delete table
           </button>
         </div>

@@ -81,6 +81,8 @@ export function Toolbar({
         title={keys ? `${tool.label} (${keys.shown})` : tool.label}
         aria-keyshortcuts={keys?.aria}
         aria-pressed={pressed}
+        // Keeps the focus (and the marks chosen for the next keystroke) in the text.
+        onMouseDown={(event) => event.preventDefault()}
         onClick={() => tool.run(editor)}
         className={TOOL_BUTTON_CLASS}
       >
@@ -89,7 +91,7 @@ export function Toolbar({
     );
   };
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-gray-200 bg-gray-50 p-2">
+    <div role="toolbar" aria-label="Formatting" className="sticky top-0 z-10 flex flex-wrap gap-1 rounded-t-lg border-b border-gray-200 bg-gray-50 p-2">
       {TEXT_TOOLS.map(button)}
       <LinkPopover editor={editor} keys={shortcut(["Mod", "K"])} />
       {BLOCK_TOOLS.map(button)}
