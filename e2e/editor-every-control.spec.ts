@@ -195,6 +195,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await page.getByRole("dialog", { name: "Link" }).getByLabel("Link address").fill("https://lmec.example/site");
   await page.getByRole("button", { name: "Apply link" }).click();
   await expect(page.getByRole("dialog", { name: "Link" })).toHaveCount(0);
+  await expect(body).toBeFocused();
   await expect(tool("Link")).toHaveAttribute("aria-pressed", "true");
   await kb.press("End");
   await kb.press("Shift+Enter");
@@ -307,6 +308,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await kb.press("Control+End");
   await tool("Table").click();
   await page.getByRole("button", { name: "Insert table" }).click();
+  await expect(body).toBeFocused();
   for (const cell of ["Country", "Delegates", "Spare", "Laos", "4", "x", "Cambodia", "5", "y"]) {
     await kb.type(cell);
     await kb.press("Tab");
@@ -334,6 +336,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await tableAction("Header row on/off", 4, 3);
   await expect(body.locator("table tr").first().locator("th")).toHaveCount(3);
   await kb.press("Escape");
+  await expect(body).toBeFocused();
   // Whatever the changes left in each cell, the table ends as a header row and two rows.
   const setCell = async (row: number, column: number, text: string) => {
     await body.locator("table tr").nth(row).locator("th, td").nth(column).click();
@@ -349,7 +352,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await kb.press("Escape");
 
   // The speaker card form: a portrait that is not ours is refused, then the card is inserted and edited.
-  await body.focus();
+  await expect(body).toBeFocused();
   await kb.press("Control+End");
   await tool("Speaker card").click();
   const speakerForm = page.getByRole("dialog", { name: "Speaker card" });
@@ -363,6 +366,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await speakerForm.getByLabel("Portrait").fill(PORTRAIT_SRC);
   await speakerForm.getByRole("button", { name: "Insert speaker card" }).click();
   await expect(speakerForm).toHaveCount(0);
+  await expect(body).toBeFocused();
   await expect(body.locator(".speaker-card .speaker-name")).toHaveText("Li Wei");
   await body.locator(".speaker-card .speaker-quote").click();
   await tool("Speaker card").click();
@@ -371,6 +375,7 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   await speakerForm.getByRole("button", { name: "Update speaker card" }).click();
   await expect(body.locator(".speaker-card")).toHaveCount(1);
   await expect(body.locator(".speaker-card .speaker-title")).toHaveText("Director, LMEC Secretariat");
+  await expect(body).toBeFocused();
 
   // An image as the media library inserts it, then its alt text, caption and credit in the image form.
   await kb.press("Control+End");

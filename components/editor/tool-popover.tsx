@@ -55,7 +55,8 @@ export function ToolPopover({
           sideOffset={6}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
-            editor.commands.focus();
+            // At once, not on the next frame as commands.focus() does: keys typed meanwhile would be lost.
+            editor.view.focus();
           }}
           className="z-50 w-80 rounded-lg border border-gray-200 bg-white p-4 shadow-lg"
         >
