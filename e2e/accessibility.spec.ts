@@ -75,6 +75,8 @@ test.describe("studio pages have no axe violations", () => {
   });
 
   test("story editor (editor)", async ({ browser }, testInfo) => {
+    // Five axe scans of a full editor page on a shared 2-core machine.
+    test.slow();
     const editor = await pageAs(browser, "editor");
     await createStory(editor, `Axe story ${randomUUID().slice(0, 8)}`, "Some text, so the editor has content to check.");
     await expect(editor.getByRole("toolbar", { name: "Formatting" })).toBeVisible();

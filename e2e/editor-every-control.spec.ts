@@ -379,6 +379,8 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
 
   // An image as the media library inserts it, then its alt text, caption and credit in the image form.
   await kb.press("Control+End");
+  // The card must no longer be selected, or the image would replace it.
+  await expect(body.locator(".ProseMirror-selectednode")).toHaveCount(0);
   await expect(tool("Image details")).toBeDisabled();
   await page.locator(".ProseMirror").evaluate(
     (el, src) => {
