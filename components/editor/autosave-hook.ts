@@ -180,7 +180,7 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
       created.setEditable(false, false);
       setRestoreOffer(draft);
     },
-    [enabled, storyId, story.version, story.title, story.standfirst],
+    [enabled, storyId, story.title, story.standfirst],
   );
 
   const edited = useCallback(() => {

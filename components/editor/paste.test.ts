@@ -142,7 +142,7 @@ describe("cleanPastedHtml: Google Docs", () => {
     expect(paste(docs).html).toBe(
       "<h2>Budget night</h2>" +
         '<p>Plain, <strong>heavy</strong>, <em>slanted</em> and <a rel="noopener noreferrer nofollow" href="https://docs.example/budget">linked</a><u>under</u></p>' +
-        "<ul><li><p>One</p></li></ul><p>Cell</p>",
+        "<ul><li><p>One</p></li></ul><table><tbody><tr><td><p>Cell</p></td></tr></tbody></table><p></p>",
     );
   });
 });
