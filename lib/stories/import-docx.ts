@@ -134,7 +134,15 @@ export async function importDocx(actor: Actor, input: unknown): Promise<Imported
 
     const { id } = await createStory(actor, { title }, body);
     const report = [
-      ...describeDropped({ ...cleaned.dropped, comments: cleaned.dropped.comments + comments }, "imported"),
+      // A refused image is reported once, with its reason, not also as an image left out.
+      ...describeDropped(
+        {
+          ...cleaned.dropped,
+          images: Math.max(0, cleaned.dropped.images - refusals.length),
+          comments: cleaned.dropped.comments + comments,
+        },
+        "imported",
+      ),
       ...Array.from(new Set(refusals), (reason) => `An image was refused: ${reason}`),
       ...describeMammothMessages(converted.messages),
     ];
