@@ -82,7 +82,7 @@ export function MediaTools({ editor }: { editor: Editor }) {
         setUploads((all) => [...all, { key, name: file.name, progress: 0 }]);
         uploadImage(file, (progress) => update({ progress }))
           .then((image) => {
-            setFilenames((known) => ({ ...known, [image.id]: file.name }));
+            setFilenames((known) => ({ ...known, [image.id]: image.filename || file.name }));
             insert({ ...image, alt: "", caption: "", credit: "" });
             setUploads((all) => all.filter((item) => item.key !== key));
           })

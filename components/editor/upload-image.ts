@@ -3,6 +3,8 @@ export interface UploadedImage {
   id: string;
   width: number;
   height: number;
+  /** The name the media library knows it by: the first upload's, for a photo sent twice. */
+  filename: string;
   created: boolean;
   src: string;
   srcset: string;

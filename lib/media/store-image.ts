@@ -97,13 +97,14 @@ async function makeVariants(bytes: Uint8Array): Promise<{ width: number; bytes: 
 /**
  * Stores an uploaded image: checks its type from its bytes, makes its variants and keeps
  * it under the SHA-256 of its bytes, so the same photo uploaded twice is stored once
- * (`created` is false the second time, and the first upload's alt text stays).
+ * (`created` is false the second time, and the first upload's file name and alt text stay:
+ * `filename` is the name the library knows it by).
  */
 export async function storeImage(
   actor: Actor,
   bytes: Uint8Array,
   meta: { filename?: string; alt?: string },
-): Promise<{ id: string; width: number; height: number; created: boolean }> {
+): Promise<{ id: string; width: number; height: number; filename: string; created: boolean }> {
   if (!canUploadMedia(actor)) throw new AppError("forbidden", "You may not upload images.");
   const data = parseInput(storeImageMetaSchema, meta);
   if (bytes.byteLength === 0) throw new AppError("invalid", "The file is empty.");
@@ -115,7 +116,7 @@ export async function storeImage(
   const { db, write } = await getDatabase();
 
   const existing = await findMedia(db, id);
-  if (existing) return { id, width: existing.width, height: existing.height, created: false };
+  if (existing) return { id, width: existing.width, height: existing.height, filename: existing.filename, created: false };
 
   // Resizing is slow: done before the transaction, so it never holds the write lock.
   const variants = await makeVariants(bytes);
@@ -135,5 +136,6 @@ export async function storeImage(
     if (isNew) await insertMediaVariants(tx, variants.map((variant) => ({ mediaId: id, ...variant })));
     return isNew;
   });
-  return { id, width: image.width, height: image.height, created };
+  const filename = created ? data.filename : ((await findMedia(db, id))?.filename ?? data.filename);
+  return { id, width: image.width, height: image.height, filename, created };
 }

@@ -35,7 +35,7 @@ describe("media store", () => {
     const first = await storeImage(alice, bytes, { filename: "river.png", alt: "The Mekong at dusk" });
     const second = await storeImage(bob, bytes, { filename: "copy-of-river.png" });
 
-    expect(first).toMatchObject({ width: 300, height: 200, created: true });
+    expect(first).toMatchObject({ width: 300, height: 200, filename: "river.png", created: true });
     expect(first.id).toMatch(/^[0-9a-f]{64}$/);
     expect(second).toEqual({ ...first, created: false });
     const { db } = await getDatabase();
