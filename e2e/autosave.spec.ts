@@ -162,6 +162,7 @@ async function conflict(browser: Browser) {
   const story = await newStory(author);
   await body(author).click();
   await author.keyboard.type("Shared opening.");
+  await expect.poll(() => storedText(story.id)).toBe("Shared opening.");
   await expect(saveState(author)).toHaveText(SAVED_AT);
 
   const editor = await pageAs(browser, "editor");
@@ -170,6 +171,8 @@ async function conflict(browser: Browser) {
 
   await author.keyboard.press("Enter");
   await author.keyboard.type("Alpha added this.");
+  // The status may still read "Saved at" from the first save: wait for the stored text itself.
+  await expect.poll(() => storedText(story.id)).toBe("Shared opening.\nAlpha added this.");
   await expect(saveState(author)).toHaveText(SAVED_AT);
 
   await body(editor).click();
@@ -218,6 +221,6 @@ test("a conflicting save shows both versions; parts are copied across as chosen"
   await screen.getByRole("button", { name: "Save my choices" }).click();
   await expect(screen).toHaveCount(0);
   await expect(saveState(editor)).toHaveText(SAVED_AT);
-  expect(storedText(story.id)).toBe("Shared opening.\nBravo added this.\nAlpha added this.");
+  await expect.poll(() => storedText(story.id)).toBe("Shared opening.\nBravo added this.\nAlpha added this.");
   await expect(body(editor)).toHaveText("Shared opening.Bravo added this.Alpha added this.");
 });
