@@ -120,8 +120,8 @@ export function portraitSvg(name: string, index: number): string {
   const { hue, jacket } = PALETTE[index % PALETTE.length] ?? { hue: 158, jacket: "#2f4858" };
   const pick = <T>(list: T[], purpose: string): T => list[Math.floor(unit(name, purpose) * list.length)] ?? list[0]!;
   const s = PORTRAIT_SIZE;
-  const headY = s * (0.4 + unit(name, "height") * 0.04);
-  const headR = s * (0.13 + unit(name, "head") * 0.015);
+  const headY = s * (0.4 + unit(name, "height") * 0.03);
+  const headR = s * (0.165 + unit(name, "head") * 0.015);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}">` +
     `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">` +
