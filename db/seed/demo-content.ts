@@ -1,10 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
+import { DEMO_CREDIT, MEETING_IMAGE_SLOT } from "./demo-images";
 
 /*
  * Demo content used to seed an empty database: LMEC's site settings and one
  * published demo issue modelled on the LMEC Newsletter, Issue 13, 2022.
  * Names, titles, dates and organisations follow the original issue; all prose
- * is written afresh for this project.
+ * is written afresh for this project. The pictures are drawn at seed time
+ * (demo-images.ts): speaker portraits are placeholders, not the speakers.
  */
 
 // ---------------------------------------------------------------------------
@@ -58,6 +60,14 @@ function bulletList(...items: Inline[][]): JSONContent {
 
 function speaker(name: string, title: string, quote: string): JSONContent {
   return { type: "speakerCard", attrs: { name, title, quote, photo: null } };
+}
+
+/**
+ * The slot for the generated meeting illustration: the seed draws it, stores it in the
+ * media library and puts its address here (db/seed/demo-images.ts).
+ */
+function meetingIllustration(alt: string, caption: string): JSONContent {
+  return { type: "image", attrs: { src: MEETING_IMAGE_SLOT, alt, caption, credit: DEMO_CREDIT } };
 }
 
 function doc(...content: JSONContent[]): JSONContent {
@@ -152,6 +162,10 @@ const leadStory: DemoStory = {
     "and help shape the region's next five years of environmental cooperation.",
   authorRole: "contributor",
   body: doc(
+    meetingIllustration(
+      "Illustration of an online meeting: delegates seated at a long table face a wall screen showing six participants in video tiles.",
+      "Coordinators and representatives of the six Lancang-Mekong countries met online on 29 September 2022.",
+    ),
     p(
       "The 2022 Second Working-Group Meeting for Lancang-Mekong Environment Cooperation took place online on " +
         "29 September 2022. It was organised by the Lancang-Mekong Environmental Cooperation Center (LMEC) / the " +

@@ -11,7 +11,11 @@ import { hashPassword } from "../../lib/auth/password";
 import { normalizeStoryBody } from "../../lib/content/story-body";
 import type { Role } from "../../lib/domain-types";
 import { publishIssue } from "../../lib/issues/publish-issue";
+import { updateMediaDetails } from "../../lib/media/media-library";
+import { storeImage } from "../../lib/media/store-image";
+import type { Actor } from "../../lib/policy";
 import { demoIssue, demoSettings, demoStories } from "./demo-content";
+import { drawDemoPictures, placeDemoPictures, type DemoPicture, type StoredPicture } from "./demo-images";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: "admin@example.org", name: "Ada Admin", role: "admin" },
@@ -38,6 +42,8 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
   const generated = !options.demoPassword;
   const password = options.demoPassword ?? randomBytes(12).toString("base64url");
   const passwordHash = needsDemo ? await hashPassword(password) : "";
+  // Drawing is CPU work, done before the transaction like the hashing.
+  const pictures = needsDemo ? await drawDemoPictures(demoStories.map((story) => story.body)) : [];
 
   // One transaction, so that app servers starting at once on one empty database seed it
   // exactly once: the second waits for the first's lock, then finds the users there.
@@ -58,9 +64,12 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
       issueDate: demoIssue.issueDate,
       editorsNote: demoIssue.editorsNote,
     });
+    // The demo editor uploads the pictures; storeImage joins this transaction.
+    const editor: Actor = { id: ids.get("editor") ?? "", role: "editor" };
+    const stored = await storeDemoPictures(editor, pictures);
     for (const [position, story] of demoStories.entries()) {
       await insertStory(tx, {
-        ...normalizeStoryBody(story.body),
+        ...normalizeStoryBody(placeDemoPictures(story.body, stored)),
         slug: story.slug,
         title: story.title,
         standfirst: story.standfirst,
@@ -72,8 +81,19 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
     }
     const issue = await findIssue(tx, issueId);
     // Joins this transaction: the demo issue is live exactly when the demo accounts exist.
-    await publishIssue({ id: ids.get("editor") ?? "", role: "editor" }, { issueId, version: issue?.version });
+    await publishIssue(editor, { issueId, version: issue?.version });
     return true;
   });
   return seeded ? { demo: { password, generated, accounts: DEMO_ACCOUNTS } } : {};
+}
+
+/** Stores the drawn pictures through the media pipeline, with their text in the library. */
+async function storeDemoPictures(uploader: Actor, pictures: DemoPicture[]): Promise<Map<string, StoredPicture>> {
+  const stored = new Map<string, StoredPicture>();
+  for (const picture of pictures) {
+    const { id, width, height } = await storeImage(uploader, picture.bytes, { filename: picture.filename, alt: picture.alt });
+    await updateMediaDetails(uploader, { id, alt: picture.alt, caption: picture.caption, credit: picture.credit });
+    stored.set(picture.key, { id, width, height });
+  }
+  return stored;
 }

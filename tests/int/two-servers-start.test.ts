@@ -31,11 +31,16 @@ describe.runIf(processDialect === "postgres")("two app servers starting at once 
     expect(results.filter((r) => r.output.includes("Demo accounts (one per role)"))).toHaveLength(1);
 
     const { db } = await getDatabase();
-    const n = async (table: typeof tables.users | typeof tables.issues | typeof tables.publishedIssues | typeof tables.settings) =>
+    const n = async (
+      table: typeof tables.users | typeof tables.issues | typeof tables.publishedIssues | typeof tables.settings | typeof tables.media | typeof tables.mediaVariants,
+    ) =>
       Number((await db.select({ n: count() }).from(table))[0]?.n);
     expect(await n(tables.users)).toBe(4);
     expect(await n(tables.issues)).toBe(1);
     expect(await n(tables.publishedIssues)).toBe(1);
     expect(await n(tables.settings)).toBe(1);
+    // The demo pictures (seven portraits, one meeting illustration), each stored once with its three variants.
+    expect(await n(tables.media)).toBe(8);
+    expect(await n(tables.mediaVariants)).toBe(24);
   });
 });
