@@ -43,9 +43,9 @@ export const addTallies = (a: WordTally, b: WordTally): WordTally => ({
 });
 
 /**
- * V8's segmenter slows down with the square of the text's length (a 20,000-word story in
- * one string takes seconds), so long text is segmented in pieces of about this many
- * characters, cut where a word boundary is certain.
+ * Node 20's segmenter slows down with the square of the text's length (a 20,000-word
+ * story in one string takes seconds on the server; Chromium's does not), so long text is
+ * segmented in pieces of about this many characters, cut where a word boundary is certain.
  */
 const PIECE = 1000;
 // After white space or a Chinese full stop, question or exclamation mark, and before a
