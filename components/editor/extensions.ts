@@ -1,12 +1,30 @@
 import { mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { Link } from "@tiptap/extension-link";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 import { mediaIdFromUrl, mediaSrcSet, mediaUrl } from "../../lib/media/urls";
 import { PasteCleanup } from "./paste";
 
 /** Links a reader may follow: web, mail and same-site links. Nothing that runs script. */
 export const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+/**
+ * What an atom contributes to the story's plain text (search, word count, reading time):
+ * the same in the editor's live count and on the server.
+ */
+export const leafText = (leaf: PMNode): string =>
+  leaf.type.name === "image"
+    ? [leaf.attrs.caption, leaf.attrs.credit].filter(Boolean).join(" ")
+    : leaf.type.name === "speakerCard"
+      ? `${String(leaf.attrs.name)}, ${String(leaf.attrs.title)}: ${String(leaf.attrs.quote)}`
+      : leaf.type.name === "hardBreak"
+        ? "\n"
+        : "";
+
+/** The plain text of a document or of a part of it, blocks apart by a blank line. */
+export const plainTextOf = (node: PMNode, from = 0, to = node.content.size): string =>
+  node.textBetween(from, to, "\n\n", leafText);
 
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|h\.?e)\.?$/i;
 

@@ -1,8 +1,10 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { mediaUrl } from "@/lib/media/urls";
 import { buttonClass, inputClass } from "../ui/field";
+import { uploadImage, UploadRefused } from "./upload-image";
 
 /** One earlier upload, as GET /api/media lists it. */
 export interface LibraryItem {
@@ -25,19 +27,29 @@ async function readError(response: Response): Promise<string> {
   return body?.error ?? `The media library did not answer (HTTP ${response.status}).`;
 }
 
+type Upload = { state: "sending"; name: string; progress: number } | { state: "refused"; message: string };
+
 /**
- * Earlier uploads, searchable by file name and alt text. Picking one shows its alt text,
- * caption and credit to edit (kept with the image for the next story too) before inserting.
+ * Earlier uploads, searchable by file name and alt text. To insert an image (`purpose`
+ * "insert"), picking one shows its alt text, caption and credit to edit (kept with the
+ * image for the next story too) before inserting. To choose a speaker's portrait
+ * ("portrait"), picking one is enough, and a new picture can be uploaded from here.
  */
 export function MediaLibraryDialog({
   open,
   onOpenChange,
   onInsert,
+  purpose = "insert",
+  onCloseAutoFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onInsert: (item: LibraryItem) => void;
+  purpose?: "insert" | "portrait";
+  /** Where the focus goes on closing (Radix's event: preventDefault() and focus it yourself). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
+  const portrait = purpose === "portrait";
   const ids = useId();
   const [query, setQuery] = useState("");
   const [answer, setAnswer] = useState<Answer>({ state: "loading", query: "" });
@@ -47,6 +59,10 @@ export function MediaLibraryDialog({
   const [details, setDetails] = useState({ alt: "", caption: "", credit: "" });
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Bumped after an upload, to list the new picture.
+  const [listed, setListed] = useState(0);
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -62,7 +78,7 @@ export function MediaLibraryDialog({
         setAnswer({ state: "error", message: error instanceof Error ? error.message : "The media library could not be loaded.", query });
       });
     return () => controller.abort();
-  }, [open, query]);
+  }, [open, query, listed]);
 
   const pick = (item: LibraryItem) => {
     setPicked(item);
@@ -102,10 +118,24 @@ export function MediaLibraryDialog({
     }
   };
 
+  const send = (file: File) => {
+    setUpload({ state: "sending", name: file.name, progress: 0 });
+    uploadImage(file, (progress) => setUpload({ state: "sending", name: file.name, progress }))
+      .then((image) => {
+        setUpload(null);
+        pick({ id: image.id, width: image.width, height: image.height, filename: file.name, alt: "", caption: "", credit: "", src: mediaUrl(image.id, 480) });
+        setQuery("");
+        setListed((n) => n + 1);
+      })
+      .catch((error: unknown) =>
+        setUpload({ state: "refused", message: error instanceof UploadRefused ? error.message : "The upload failed. Please try again." }),
+      );
+  };
+
   const changed = picked !== null && (["alt", "caption", "credit"] as const).some((key) => details[key].trim() !== picked[key]);
 
   const insert = async () => {
-    if (!picked || (changed && !(await saveDetails()))) return;
+    if (!picked || (!portrait && changed && !(await saveDetails()))) return;
     onInsert({ ...picked, ...details });
     onOpenChange(false);
   };
@@ -114,12 +144,16 @@ export function MediaLibraryDialog({
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-gray-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[min(56rem,95vw)] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-hidden rounded-lg bg-white p-6 shadow-xl">
+        <Dialog.Content
+          onCloseAutoFocus={onCloseAutoFocus}
+          className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[min(56rem,95vw)] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-hidden rounded-lg bg-white p-6 shadow-xl">
           <div className="flex items-start justify-between gap-4">
             <div>
-              <Dialog.Title className="text-lg font-semibold text-gray-900">Media library</Dialog.Title>
+              <Dialog.Title className="text-lg font-semibold text-gray-900">{portrait ? "Choose a portrait" : "Media library"}</Dialog.Title>
               <Dialog.Description className="text-sm text-gray-600">
-                Pick an earlier upload to insert it. Alt text describes the picture for readers who cannot see it.
+                {portrait
+                  ? "Pick an earlier upload, or upload a new picture, for the speaker card."
+                  : "Pick an earlier upload to insert it. Alt text describes the picture for readers who cannot see it."}
               </Dialog.Description>
             </div>
             <Dialog.Close className={buttonClass.secondary} aria-label="Close the media library">
@@ -133,6 +167,34 @@ export function MediaLibraryDialog({
             </label>
             <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={inputClass} />
           </div>
+
+          {portrait ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="button" className={buttonClass.secondary} disabled={upload?.state === "sending"} onClick={() => picker.current?.click()}>
+                Upload a picture…
+              </button>
+              <input
+                ref={picker}
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                hidden
+                data-testid="portrait-file-input"
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  if (file) send(file);
+                  event.target.value = "";
+                }}
+              />
+              {upload?.state === "sending" ? (
+                <progress aria-label={`Uploading ${upload.name}`} max={1} value={upload.progress} className="h-2 w-40 accent-brand-700" />
+              ) : null}
+              {upload?.state === "refused" ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {upload.message}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
 
           <div className="grid min-h-0 flex-1 gap-4 md:grid-cols-[1fr_18rem]">
             <div className="min-h-48 overflow-y-auto">
@@ -167,7 +229,18 @@ export function MediaLibraryDialog({
             </div>
 
             <div className="space-y-3 border-t border-gray-200 pt-4 md:border-t-0 md:border-l md:pt-0 md:pl-4">
-              {picked ? (
+              {picked && portrait ? (
+                <>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- our own immutable variant, already sized */}
+                  <img src={picked.src} alt="" className="aspect-square w-32 rounded-full bg-gray-100 object-cover" />
+                  <p className="truncate text-sm font-medium text-gray-800" title={picked.filename}>
+                    {picked.filename || "Untitled"} · {picked.width}×{picked.height}
+                  </p>
+                  <button type="button" className={buttonClass.primary} onClick={() => void insert()}>
+                    Use as portrait
+                  </button>
+                </>
+              ) : picked ? (
                 <>
                   <p className="truncate text-sm font-medium text-gray-800" title={picked.filename}>
                     {picked.filename || "Untitled"} · {picked.width}×{picked.height}
@@ -212,7 +285,7 @@ export function MediaLibraryDialog({
                   </div>
                 </>
               ) : (
-                <p className="text-sm text-gray-600">Pick an image to see and edit its details.</p>
+                <p className="text-sm text-gray-600">{portrait ? "Pick a picture of the speaker." : "Pick an image to see and edit its details."}</p>
               )}
             </div>
           </div>

@@ -32,6 +32,8 @@ export function SpeakerCardForm({
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof SpeakerFields, string>>>({});
+  // While the media library is open over the form.
+  const [picking, setPicking] = useState(false);
   const editing = useEditorState({ editor, selector: ({ editor: e }) => selectedCard(e) !== null });
 
   const show = (next: boolean) => {
@@ -67,9 +69,20 @@ export function SpeakerCardForm({
   });
 
   const pick = async () => {
-    const url = await choosePortrait?.();
-    if (url) setFields((current) => ({ ...current, photo: url }));
+    if (!choosePortrait) return;
+    setPicking(true);
+    try {
+      const url = await choosePortrait();
+      if (url) {
+        setFields((current) => ({ ...current, photo: url }));
+        setErrors(({ photo: _, ...rest }) => rest);
+      }
+    } finally {
+      setPicking(false);
+    }
   };
+
+  const portrait = fields.photo.trim();
 
   return (
     <ToolPopover
@@ -79,6 +92,7 @@ export function SpeakerCardForm({
       title={editing ? "Edit speaker card" : "Insert speaker card"}
       open={open}
       onOpenChange={show}
+      keepOpen={picking}
     >
       <form onSubmit={save} className="space-y-3" noValidate>
         <Field label="Name" error={errors.name}>
@@ -88,8 +102,20 @@ export function SpeakerCardForm({
           {(props) => <input {...props} {...field("title")} />}
         </Field>
         <Field label="Quote">{(props) => <textarea {...props} rows={3} {...field("quote")} />}</Field>
-        <Field label="Portrait" error={errors.photo} hint="A media library address; empty shows initials.">
-          {(props) => <input {...props} {...field("photo")} />}
+        <Field
+          label="Portrait"
+          error={errors.photo}
+          hint={choosePortrait ? "Choose one from the media library; empty shows initials." : "A media library address; empty shows initials."}
+        >
+          {(props) => (
+            <div className="flex items-center gap-2">
+              {mediaIdFromUrl(portrait) ? (
+                // eslint-disable-next-line @next/next/no-img-element -- our own immutable variant
+                <img src={portrait} alt="" data-testid="portrait-preview" className="size-10 shrink-0 rounded-full bg-gray-100 object-cover" />
+              ) : null}
+              <input {...props} {...field("photo")} />
+            </div>
+          )}
         </Field>
         <div className="flex gap-2">
           <button type="submit" className={buttonClass.primary}>

@@ -6,12 +6,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, useTransition } from "react";
 import { transitionStoryAction } from "@/app/(studio)/studio/stories/actions";
 import type { StoryStatus } from "@/lib/domain-types";
+import { STANDFIRST_MAX, TITLE_MAX } from "@/lib/stories/limits";
 import type { StoryAction } from "@/lib/workflow";
 import { buttonClass, inputClass } from "../ui/field";
+import { LengthCounter } from "../ui/length-counter";
 import { statusLabel, useStoryAutosave } from "./autosave-hook";
 import { ConflictResolver } from "./conflict-resolver";
 import { storyExtensions } from "./extensions";
 import { MediaTools } from "./media-tools";
+import { usePortraitPicker } from "./portrait-picker";
+import { StoryLength } from "./story-length";
 import { Toolbar } from "./toolbar";
 
 export interface WorkspaceStory {
@@ -64,6 +68,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
   const autosave = useStoryAutosave(story, editor, can.edit);
   const { unsaved, saveNow, status } = autosave;
   const holding = autosave.restoreOffer !== null || autosave.conflict !== null;
+  const portraits = usePortraitPicker();
 
   useEffect(() => {
     if (!unsaved) return;
@@ -166,7 +171,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
               value={autosave.title}
               onChange={(event) => autosave.setField("title", event.target.value)}
               readOnly={!can.edit || holding}
-              maxLength={200}
+              maxLength={TITLE_MAX}
               className={`${inputClass} text-lg font-semibold`}
             />
           </div>
@@ -180,18 +185,21 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
               onChange={(event) => autosave.setField("standfirst", event.target.value)}
               readOnly={!can.edit || holding}
               rows={2}
-              maxLength={600}
+              maxLength={STANDFIRST_MAX}
+              aria-describedby={`${ids}-standfirst-count`}
               className={inputClass}
             />
+            <LengthCounter id={`${ids}-standfirst-count`} length={autosave.standfirst.length} max={STANDFIRST_MAX} />
           </div>
           <div className="rounded-lg border border-gray-300 bg-white">
             {editor && can.edit ? (
-              <Toolbar editor={editor}>
+              <Toolbar editor={editor} choosePortrait={portraits.choose}>
                 <MediaTools editor={editor} />
               </Toolbar>
             ) : null}
             <EditorContent editor={editor} />
           </div>
+          {portraits.dialog}
         </div>
       </div>
 
@@ -204,6 +212,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
                 ? "Approved and locked. An editor can reopen it for changes."
                 : "Read-only: you can't edit this story in its current state."}
           </p>
+          {editor ? <StoryLength editor={editor} /> : null}
           {can.edit && status.kind === "offline" ? (
             <p className="mt-2 text-xs text-gray-600">Your text is kept in this browser until the server has it.</p>
           ) : null}

@@ -20,6 +20,7 @@ export function ToolPopover({
   disabled,
   open,
   onOpenChange,
+  keepOpen,
   children,
 }: {
   editor: Editor;
@@ -31,6 +32,8 @@ export function ToolPopover({
   disabled?: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** While true, a click or the focus elsewhere (a dialog the form opened) leaves it open. */
+  keepOpen?: boolean;
   children: React.ReactNode;
 }) {
   return (
@@ -53,6 +56,9 @@ export function ToolPopover({
           aria-label={label}
           align="start"
           sideOffset={6}
+          onInteractOutside={(event) => {
+            if (keepOpen) event.preventDefault();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             // At once, not on the next frame as commands.focus() does: keys typed meanwhile would be lost.

@@ -78,13 +78,14 @@ export async function listPublishedStories(db: Db, issueId: string): Promise<Pub
     .orderBy(asc(publishedStories.position));
 }
 
+/** One story, with its plain text (for its reading time), which the issue's list leaves out. */
 export async function findPublishedStory(
   db: Db,
   issueId: string,
   slug: string,
-): Promise<PublishedStory | null> {
+): Promise<(PublishedStory & { plainText: string }) | null> {
   const [row] = await db
-    .select(storyColumns)
+    .select({ ...storyColumns, plainText: publishedStories.plainText })
     .from(publishedStories)
     .where(and(eq(publishedStories.issueId, issueId), eq(publishedStories.slug, slug)))
     .limit(1);

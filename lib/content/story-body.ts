@@ -2,7 +2,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
-import { SAFE_HREF, storyExtensions } from "../../components/editor/extensions";
+import { plainTextOf, SAFE_HREF, storyExtensions } from "../../components/editor/extensions";
 import { AppError } from "../errors";
 import { mediaIdFromUrl } from "../media/urls";
 import { countWords } from "../text/words";
@@ -106,15 +106,6 @@ function toNode(json: unknown, strict: boolean): PMNode {
   return node;
 }
 
-const leafText = (leaf: PMNode) =>
-  leaf.type.name === "image"
-    ? [leaf.attrs.caption, leaf.attrs.credit].filter(Boolean).join(" ")
-    : leaf.type.name === "speakerCard"
-    ? `${String(leaf.attrs.name)}, ${String(leaf.attrs.title)}: ${String(leaf.attrs.quote)}`
-    : leaf.type.name === "hardBreak"
-      ? "\n"
-      : "";
-
 export interface NormalizedBody {
   body: JSONContent;
   plainText: string;
@@ -128,9 +119,14 @@ export interface NormalizedBody {
  */
 export function normalizeStoryBody(json: unknown): NormalizedBody {
   const node = toNode(json, true);
-  const plainText = node.textBetween(0, node.content.size, "\n\n", leafText).trim();
+  const plainText = plainTextOf(node).trim();
   const wordCount = countWords(plainText);
   return { body: node.toJSON() as JSONContent, plainText, wordCount };
+}
+
+/** The plain text of a stored body, as a save computed it (for the reading time of a page). */
+export function storyPlainText(json: unknown): string {
+  return plainTextOf(toNode(json, false)).trim();
 }
 
 /** Renders a stored body to HTML from the allow-list of nodes and marks; text is escaped. */

@@ -11,6 +11,7 @@ import {
   type PublishedStory,
 } from "../../db/queries/published";
 import { findSettings, type SiteSettings } from "../../db/queries/settings";
+import { readingMinutes } from "../text/words";
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
@@ -47,13 +48,18 @@ export const getPublishedIssue = cache(async (slug: string): Promise<IssueWithSt
 });
 
 export const getPublishedStory = cache(
-  async (issueSlug: string, storySlug: string): Promise<{ issue: PublishedIssue; story: PublishedStory } | null> => {
+  async (
+    issueSlug: string,
+    storySlug: string,
+  ): Promise<{ issue: PublishedIssue; story: PublishedStory & { readingMinutes: number } } | null> => {
     if (!SLUG.test(issueSlug) || !SLUG.test(storySlug)) return null;
     const { db } = await getDatabase();
     const issue = await findPublishedIssue(db, issueSlug);
     if (!issue) return null;
-    const story = await findPublishedStory(db, issue.issueId, storySlug);
-    return story ? { issue, story } : null;
+    const found = await findPublishedStory(db, issue.issueId, storySlug);
+    if (!found) return null;
+    const { plainText, ...story } = found;
+    return { issue, story: { ...story, readingMinutes: readingMinutes(plainText) } };
   },
 );
 

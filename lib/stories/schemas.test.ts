@@ -3,7 +3,8 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { storyExtensions } from "../../components/editor/extensions";
 import { normalizeStoryBody } from "../content/story-body";
-import { saveStorySchema } from "./schemas";
+import { STANDFIRST_MAX } from "./limits";
+import { createStorySchema, saveStorySchema } from "./schemas";
 
 // The encoder Next.js uses in the browser to send a server action's arguments.
 const { encodeReply, createTemporaryReferenceSet } = createRequire(import.meta.url)(
@@ -64,5 +65,24 @@ describe("the story body on its way to saveStoryAction", () => {
     const result = saveStorySchema.safeParse(save(body));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("The story body is not a document.");
+  });
+});
+
+describe("the standfirst limit", () => {
+  // The field's maxLength counts UTF-16 code units; so does the server, so they agree.
+  const standfirst = (text: string) => createStorySchema.safeParse({ title: "T", standfirst: text });
+
+  it("takes 600 code units in any script, and refuses one more", () => {
+    expect(STANDFIRST_MAX).toBe(600);
+    for (const unit of ["a", "合", "ก", "ກ", "ក", "က"]) {
+      expect(standfirst(unit.repeat(600)).success).toBe(true);
+      expect(standfirst(unit.repeat(601)).error?.issues[0]?.message).toBe("Keep the standfirst to 600 characters or fewer.");
+    }
+  });
+
+  it("counts an emoji as two, as the field does, and ignores the spaces it trims", () => {
+    expect(standfirst("🌊".repeat(300)).success).toBe(true);
+    expect(standfirst(`${"🌊".repeat(300)}a`).success).toBe(false);
+    expect(standfirst(`  ${"a".repeat(600)}\n`).success).toBe(true);
   });
 });

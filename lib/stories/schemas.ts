@@ -1,12 +1,23 @@
 import { z } from "zod";
+import { STANDFIRST_MAX, TITLE_MAX } from "./limits";
 
 export const storyIdSchema = z.string().uuid("Unknown story.");
+/**
+ * At most `limit` UTF-16 code units, as the field's maxLength counts. Not zod's max(),
+ * which counts code points: it would take 600 emoji where the field stops at 300.
+ */
+const units = (limit: number, message: string) => (text: string, ctx: z.RefinementCtx) => {
+  if (text.length > limit) ctx.addIssue({ code: "too_big", origin: "string", maximum: limit, inclusive: true, message });
+};
 const title = z
   .string({ error: "Give the story a title." })
   .trim()
   .min(1, "Give the story a title.")
-  .max(200, "Keep the title under 200 characters.");
-const standfirst = z.string().trim().max(600, "Keep the standfirst under 600 characters.");
+  .superRefine(units(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`));
+const standfirst = z
+  .string()
+  .trim()
+  .superRefine(units(STANDFIRST_MAX, `Keep the standfirst to ${STANDFIRST_MAX.toLocaleString("en")} characters or fewer.`));
 const version = z.coerce.number().int().positive();
 
 const notADocument = "The story body is not a document.";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatIssueDate } from "@/components/reader/format";
 import { getPublishedStory } from "@/lib/reader/read-published";
+import { readingLabel } from "@/lib/text/words";
 
 type Props = { params: Promise<{ slug: string; story: string }> };
 
@@ -29,7 +30,10 @@ export default async function StoryPage({ params }: Props) {
       </p>
       <h1 className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">{story.title}</h1>
       {story.standfirst ? <p className="mt-4 text-xl text-gray-700">{story.standfirst}</p> : null}
-      <p className="mt-3 text-sm text-gray-600">By {story.authorName}</p>
+      <p className="mt-3 text-sm text-gray-600">
+        By {story.authorName}
+        {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
+      </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
       <div className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
     </article>

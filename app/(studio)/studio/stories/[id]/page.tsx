@@ -7,6 +7,7 @@ import { ReviewHistory } from "@/components/studio/review-history";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { loadOrRefuse } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
+import { storyPlainText } from "@/lib/content/story-body";
 import {
   canCommentOnStory,
   canEditStory,
@@ -16,6 +17,7 @@ import {
   canWithdrawStory,
 } from "@/lib/policy";
 import { getStoryForStudio } from "@/lib/stories/read-stories";
+import { readingLabel, readingMinutes, wordsLabel } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -32,6 +34,7 @@ export default async function StoryEditorPage({ params }: Props) {
     review: canReviewStory(user, story),
     reopen: canReopenStory(user, story),
   };
+  const reading = readingLabel(readingMinutes(storyPlainText(story.body)));
   return (
     <div className="mx-auto max-w-6xl">
       <p className="text-sm">
@@ -47,7 +50,7 @@ export default async function StoryEditorPage({ params }: Props) {
         </div>
       </div>
       <p className="mt-1 text-sm text-gray-600">
-        By {story.authorName} · {story.wordCount} words
+        By {story.authorName} · <span data-testid="saved-length">{wordsLabel(story.wordCount)}{reading ? ` · ${reading}` : ""}</span>
       </p>
       <div className="mt-6">
         {/* Remounts after each workflow step (status changes), never after a save: the editor keeps its text and cursor. */}
