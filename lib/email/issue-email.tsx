@@ -24,6 +24,7 @@ export interface EmailEdition {
   webUrl: string;
 }
 
+const subjectOf = (settings: SiteSettings, issue: PublishedIssue) => `${settings.newsletterName} — ${issue.title}`;
 const issueUrl = (siteUrl: string, issue: PublishedIssue) => `${siteUrl}/issues/${issue.slug}`;
 const storyUrl = (siteUrl: string, issue: PublishedIssue, story: PublishedStory) => `${issueUrl(siteUrl, issue)}/${story.slug}`;
 
@@ -52,109 +53,114 @@ function numbered(issue: PublishedIssue) {
 export function IssueEmail({ settings, issue, stories, siteUrl }: EmailEditionSource) {
   const webUrl = issueUrl(siteUrl, issue);
   const preview = issue.editorsNote || stories.map((s) => s.title).join(" · ");
+  const subject = subjectOf(settings, issue);
+  const lang = settings.defaultLocale || "en";
   return (
-    <Html lang={settings.defaultLocale || "en"} dir="ltr">
+    <Html lang={lang} dir="ltr">
       <Head>
-        <title>{`${settings.newsletterName} — ${issue.title}`}</title>
+        <title>{subject}</title>
       </Head>
       <Preview>{preview}</Preview>
       <Body style={{ margin: 0, padding: "24px 0", backgroundColor: COLORS.page }}>
-        <Container width={EMAIL_WIDTH} style={{ width: "100%", maxWidth: `${EMAIL_WIDTH}px`, backgroundColor: COLORS.paper }}>
-          <Section style={{ borderTop: `4px solid ${COLORS.brand}`, padding: "28px 24px 20px", textAlign: "center" }}>
-            {settings.siteNameZh ? (
-              <Text lang="zh-CN" style={{ fontFamily: FONT_CJK, fontSize: "20px", lineHeight: "28px", fontWeight: 700, color: COLORS.brandDark, margin: 0 }}>
-                {settings.siteNameZh}
+        {/* Screen readers in webmail announce the mail as one article, named by its subject. */}
+        <div role="article" aria-roledescription="email" aria-label={subject} lang={lang} dir="ltr">
+          <Container width={EMAIL_WIDTH} style={{ width: "100%", maxWidth: `${EMAIL_WIDTH}px`, backgroundColor: COLORS.paper }}>
+            <Section style={{ borderTop: `4px solid ${COLORS.brand}`, padding: "28px 24px 20px", textAlign: "center" }}>
+              {settings.siteNameZh ? (
+                <Text lang="zh-CN" style={{ fontFamily: FONT_CJK, fontSize: "20px", lineHeight: "28px", fontWeight: 700, color: COLORS.brandDark, margin: 0 }}>
+                  {settings.siteNameZh}
+                </Text>
+              ) : null}
+              <Text style={{ fontFamily: FONT_SERIF, fontSize: "18px", lineHeight: "26px", fontWeight: 700, color: COLORS.ink, margin: "4px 0 0" }}>
+                <Link href={`${siteUrl}/`} style={{ color: COLORS.ink, textDecoration: "none" }}>
+                  {settings.siteNameEn}
+                </Link>
               </Text>
-            ) : null}
-            <Text style={{ fontFamily: FONT_SERIF, fontSize: "18px", lineHeight: "26px", fontWeight: 700, color: COLORS.ink, margin: "4px 0 0" }}>
-              <Link href={`${siteUrl}/`} style={{ color: COLORS.ink, textDecoration: "none" }}>
-                {settings.siteNameEn}
-              </Link>
-            </Text>
-            <Text style={{ ...small, fontSize: "12px", fontWeight: 700, letterSpacing: "3px", textTransform: "uppercase", color: COLORS.brand, margin: "6px 0 0" }}>
-              {settings.newsletterName}
-            </Text>
-          </Section>
-
-          <Section style={{ padding: "8px 24px 0", textAlign: "center" }}>
-            <Heading as="h1" style={{ fontFamily: FONT_SERIF, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: COLORS.ink, margin: "0" }}>
-              {issue.title}
-            </Heading>
-            <Text style={{ ...small, textTransform: "uppercase", letterSpacing: "1px", margin: "6px 0 0" }}>{numbered(issue)}</Text>
-            <Text style={{ ...small, margin: "10px 0 0" }}>
-              <Link href={webUrl} style={linkStyle}>
-                Read this issue on the web
-              </Link>
-            </Text>
-            {issue.editorsNote ? (
-              <Text style={{ fontFamily: FONT_SERIF, fontSize: "17px", lineHeight: "27px", fontStyle: "italic", color: COLORS.muted, margin: "20px 0 0" }}>
-                {issue.editorsNote}
+              <Text style={{ ...small, fontSize: "12px", fontWeight: 700, letterSpacing: "3px", textTransform: "uppercase", color: COLORS.brand, margin: "6px 0 0" }}>
+                {settings.newsletterName}
               </Text>
-            ) : null}
-          </Section>
+            </Section>
 
-          {stories.length > 1 ? (
-            <Section style={{ padding: "20px 24px 0" }}>
-              <Text style={{ ...small, fontWeight: 700, textTransform: "uppercase", letterSpacing: "1px", margin: "0 0 6px" }}>In this issue</Text>
-              <ol style={{ margin: 0, padding: "0 0 0 22px" }}>
-                {stories.map((story) => (
-                  <li key={story.slug} style={{ fontFamily: FONT_SANS, fontSize: "15px", lineHeight: "23px", color: COLORS.ink }}>
-                    <Link href={storyUrl(siteUrl, issue, story)} style={linkStyle}>
+            <Section style={{ padding: "8px 24px 0", textAlign: "center" }}>
+              <Heading as="h1" style={{ fontFamily: FONT_SERIF, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: COLORS.ink, margin: "0" }}>
+                {issue.title}
+              </Heading>
+              <Text style={{ ...small, textTransform: "uppercase", letterSpacing: "1px", margin: "6px 0 0" }}>{numbered(issue)}</Text>
+              <Text style={{ ...small, margin: "10px 0 0" }}>
+                <Link href={webUrl} style={linkStyle}>
+                  Read this issue on the web
+                </Link>
+              </Text>
+              {issue.editorsNote ? (
+                <Text style={{ fontFamily: FONT_SERIF, fontSize: "17px", lineHeight: "27px", fontStyle: "italic", color: COLORS.muted, margin: "20px 0 0" }}>
+                  {issue.editorsNote}
+                </Text>
+              ) : null}
+            </Section>
+
+            {stories.length > 1 ? (
+              <Section style={{ padding: "20px 24px 0" }}>
+                <Text style={{ ...small, fontWeight: 700, textTransform: "uppercase", letterSpacing: "1px", margin: "0 0 6px" }}>In this issue</Text>
+                <ol style={{ margin: 0, padding: "0 0 0 22px" }}>
+                  {stories.map((story) => (
+                    <li key={story.slug} style={{ fontFamily: FONT_SANS, fontSize: "15px", lineHeight: "23px", color: COLORS.ink }}>
+                      <Link href={storyUrl(siteUrl, issue, story)} style={linkStyle}>
+                        {story.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </Section>
+            ) : null}
+
+            {stories.map((story) => {
+              const url = storyUrl(siteUrl, issue, story);
+              return (
+                <Section key={story.slug} style={{ padding: "8px 24px 0" }}>
+                  <Hr style={{ borderTop: `1px solid ${COLORS.rule}`, margin: "24px 0" }} />
+                  <Heading as="h2" style={{ fontFamily: FONT_SERIF, fontSize: "25px", lineHeight: "33px", fontWeight: 700, color: COLORS.ink, margin: 0 }}>
+                    <Link href={url} style={{ color: COLORS.ink, textDecoration: "none" }}>
                       {story.title}
                     </Link>
-                  </li>
-                ))}
-              </ol>
+                  </Heading>
+                  {story.standfirst ? (
+                    <Text style={{ fontFamily: FONT_SERIF, fontSize: "18px", lineHeight: "27px", color: COLORS.muted, margin: "10px 0 0" }}>{story.standfirst}</Text>
+                  ) : null}
+                  <Text style={{ ...small, margin: "8px 0 20px" }}>{`By ${story.authorName}`}</Text>
+                  {blocks(parseStoryHtml(story.html), { siteUrl, pageUrl: url })}
+                  <Text style={{ ...small, margin: "4px 0 0" }}>
+                    {"Read on the web: "}
+                    <Link href={url} style={linkStyle}>
+                      {url}
+                    </Link>
+                  </Text>
+                </Section>
+              );
+            })}
+
+            <Section style={{ padding: "32px 24px 28px" }}>
+              <Hr style={{ borderTop: `1px solid ${COLORS.rule}`, margin: "0 0 20px" }} />
+              {settings.contactBlock ? (
+                <>
+                  <Text style={{ ...small, fontWeight: 700, color: COLORS.ink }}>Contact</Text>
+                  <Text style={{ ...small, margin: "4px 0 16px" }}>{lines(settings.contactBlock)}</Text>
+                </>
+              ) : null}
+              {settings.aboutBlock ? (
+                <>
+                  <Text style={{ ...small, fontWeight: 700, color: COLORS.ink }}>{`About ${settings.siteNameEn}`}</Text>
+                  <Text style={{ ...small, margin: "4px 0 16px" }}>{settings.aboutBlock}</Text>
+                </>
+              ) : null}
+              <Text style={small}>
+                {`${settings.newsletterName}, ${issue.title}: `}
+                <Link href={webUrl} style={linkStyle}>
+                  {webUrl}
+                </Link>
+              </Text>
             </Section>
-          ) : null}
-
-          {stories.map((story) => {
-            const url = storyUrl(siteUrl, issue, story);
-            return (
-              <Section key={story.slug} style={{ padding: "8px 24px 0" }}>
-                <Hr style={{ borderTop: `1px solid ${COLORS.rule}`, margin: "24px 0" }} />
-                <Heading as="h2" style={{ fontFamily: FONT_SERIF, fontSize: "25px", lineHeight: "33px", fontWeight: 700, color: COLORS.ink, margin: 0 }}>
-                  <Link href={url} style={{ color: COLORS.ink, textDecoration: "none" }}>
-                    {story.title}
-                  </Link>
-                </Heading>
-                {story.standfirst ? (
-                  <Text style={{ fontFamily: FONT_SERIF, fontSize: "18px", lineHeight: "27px", color: COLORS.muted, margin: "10px 0 0" }}>{story.standfirst}</Text>
-                ) : null}
-                <Text style={{ ...small, margin: "8px 0 20px" }}>{`By ${story.authorName}`}</Text>
-                {blocks(parseStoryHtml(story.html), { siteUrl, pageUrl: url })}
-                <Text style={{ ...small, margin: "4px 0 0" }}>
-                  {"Read on the web: "}
-                  <Link href={url} style={linkStyle}>
-                    {url}
-                  </Link>
-                </Text>
-              </Section>
-            );
-          })}
-
-          <Section style={{ padding: "32px 24px 28px" }}>
-            <Hr style={{ borderTop: `1px solid ${COLORS.rule}`, margin: "0 0 20px" }} />
-            {settings.contactBlock ? (
-              <>
-                <Text style={{ ...small, fontWeight: 700, color: COLORS.ink }}>Contact</Text>
-                <Text style={{ ...small, margin: "4px 0 16px" }}>{lines(settings.contactBlock)}</Text>
-              </>
-            ) : null}
-            {settings.aboutBlock ? (
-              <>
-                <Text style={{ ...small, fontWeight: 700, color: COLORS.ink }}>{`About ${settings.siteNameEn}`}</Text>
-                <Text style={{ ...small, margin: "4px 0 16px" }}>{settings.aboutBlock}</Text>
-              </>
-            ) : null}
-            <Text style={small}>
-              {`${settings.newsletterName}, ${issue.title}: `}
-              <Link href={webUrl} style={linkStyle}>
-                {webUrl}
-              </Link>
-            </Text>
-          </Section>
-        </Container>
+          </Container>
+        </div>
       </Body>
     </Html>
   );
@@ -184,7 +190,7 @@ export async function buildEmailEdition(source: EmailEditionSource): Promise<Ema
   // <link rel="preload"> in the head: of no use in a mail, and a mail carries no <link>.
   const html = rendered.replace(/<link rel="preload" as="image"[^>]*>/g, "");
   return {
-    subject: `${source.settings.newsletterName} — ${source.issue.title}`,
+    subject: subjectOf(source.settings, source.issue),
     html,
     text,
     fileName: `${source.issue.slug}-email.html`,
