@@ -107,6 +107,10 @@ test("an editor previews, downloads, copies and mails themselves the email editi
     "the email itself",
   );
   if (shots) await view.screenshot({ path: path.join(shots, "email-file.png"), fullPage: true });
+  // On a phone the 600 px layout narrows to the screen: nothing sticks out sideways.
+  await view.setViewportSize({ width: 360, height: 740 });
+  expect(await view.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  if (shots) await view.screenshot({ path: path.join(shots, "email-phone.png") });
 
   // Copy: the same HTML on the clipboard.
   await page.getByRole("button", { name: "Copy HTML" }).click();
