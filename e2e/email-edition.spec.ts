@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { mailsTo, type SinkMail } from "./support/mail-sink";
 import { withDb } from "./support/db";
-import { pageAs } from "./support/session";
+import { pageAs, uniqueIssueNumber } from "./support/session";
 
 const STORY_TITLES = [
   "2022 Second Working-Group Meeting for Lancang-Mekong Environment Cooperation Held Online",
@@ -157,4 +157,25 @@ test("contributors are refused the email edition; bad ids get a clear 4xx", asyn
   const anonymous = await visitor.request.get(`/studio/issues/${id}/email/download`, { maxRedirects: 0 });
   expect(anonymous.status()).toBe(307);
   expect(anonymous.headers().location).toContain("/signin");
+});
+
+test("an unpublished issue offers no email version and says why", async ({ browser }) => {
+  const editor = await pageAs(browser, "editor");
+  const number = uniqueIssueNumber();
+  await editor.goto("/studio/issues");
+  await editor.getByLabel("Number").fill(String(number));
+  await editor.getByLabel("Year").fill("2035");
+  await editor.getByLabel("Title", { exact: true }).fill(`Issue ${number}, 2035`);
+  await editor.getByRole("button", { name: "Create issue" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: `Issue ${number}, 2035` })).toBeVisible();
+  await expect(editor.getByRole("link", { name: "Email version" })).toHaveCount(0);
+  const issueUrl = editor.url();
+
+  const page = await editor.goto(`${issueUrl}/email`);
+  expect(page?.status()).toBe(200);
+  await expect(editor.getByText(/^This issue is not published\. The email edition is made from the published issue/)).toBeVisible();
+  await expect(editor.locator("iframe")).toHaveCount(0);
+  const refused = await editor.request.get(`${issueUrl}/email/download`);
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error).toMatch(/^This issue is not published\./);
 });
