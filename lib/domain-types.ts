@@ -29,7 +29,8 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 /**
  * What the throttle counts attempts against (lib/auth/throttle.ts): sign-in failures per
  * account (email) and per address, forgot-password requests per email and per address,
- * and wrong current passwords per signed-in account (user id).
+ * wrong current passwords per signed-in account (user id), and test mails of an issue's
+ * email edition per account (user id).
  */
-export const THROTTLE_SCOPES = ["account", "ip", "reset_email", "reset_ip", "password_check"] as const;
+export const THROTTLE_SCOPES = ["account", "ip", "reset_email", "reset_ip", "password_check", "email_test"] as const;
 export type ThrottleScope = (typeof THROTTLE_SCOPES)[number];

@@ -149,11 +149,20 @@ const UNPUBLISH_ISSUE: IssueTable = {
   admin: { draft: false, scheduled: false, published: true },
 };
 
+/** The email edition: editors and up, of a published issue only (it is built from the live snapshot). */
+const EMAIL_ISSUE: IssueTable = {
+  contributor: { draft: false, scheduled: false, published: false },
+  reviewer: { draft: false, scheduled: false, published: false },
+  editor: { draft: false, scheduled: false, published: true },
+  admin: { draft: false, scheduled: false, published: true },
+};
+
 const ISSUE_PREDICATES: ReadonlyArray<
   [name: string, predicate: (actor: Actor, issue: { status: IssueStatus }) => boolean, table: IssueTable]
 > = [
   ["canPublishIssue", policy.canPublishIssue, PUBLISH_ISSUE],
   ["canUnpublishIssue", policy.canUnpublishIssue, UNPUBLISH_ISSUE],
+  ["canEmailIssue", policy.canEmailIssue, EMAIL_ISSUE],
 ];
 
 /** atLeast(actor, role): the rank order contributor < reviewer < editor < admin. */

@@ -65,6 +65,13 @@ export const canPublishIssue = (actor: Actor, _issue: { status: IssueStatus }) =
 export const canUnpublishIssue = (actor: Actor, issue: { status: IssueStatus }) =>
   atLeast(actor, "editor") && issue.status === "published";
 
+/**
+ * The email edition is made from the live snapshot, so it exists only for a published
+ * issue: what it says is what readers see, and its "read on the web" links resolve.
+ */
+export const canEmailIssue = (actor: Actor, issue: { status: IssueStatus }) =>
+  atLeast(actor, "editor") && issue.status === "published";
+
 export const canManagePeople = (actor: Actor) => actor.role === "admin";
 export const canEditSettings = (actor: Actor) => actor.role === "admin";
 export const canReadAuditLog = (actor: Actor) => atLeast(actor, "editor");

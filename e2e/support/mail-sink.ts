@@ -10,6 +10,10 @@ export interface SinkMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, when the mail has one ("" otherwise). */
+  html: string;
+  /** The top-level MIME type, e.g. "text/plain" or "multipart/alternative". */
+  contentType: string;
   receivedAt: number;
 }
 
@@ -22,7 +26,14 @@ export default async function startMailSink() {
     port: SMTP_PORT,
     onMessage: (mail) => {
       const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-      const record: SinkMail = { to, subject: mail.subject ?? "", text: mail.text ?? "", receivedAt: Date.now() };
+      const record: SinkMail = {
+        to,
+        subject: mail.subject ?? "",
+        text: mail.text ?? "",
+        html: typeof mail.html === "string" ? mail.html : "",
+        contentType: (mail.headers.get("content-type") as { value?: string } | undefined)?.value ?? "",
+        receivedAt: Date.now(),
+      };
       writeFileSync(path.join(MAIL_DIR, `${Date.now()}-${n++}.json`), JSON.stringify(record));
     },
   });

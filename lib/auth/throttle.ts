@@ -9,12 +9,20 @@ import type { ThrottleScope } from "../domain-types";
 /**
  * Throttling of what anyone can try over and over: within 15 minutes, 5 failed sign-ins
  * per account or 20 per address, 3 forgot-password requests per email or 10 per address,
- * 5 wrong current passwords per account. A key at its limit stays closed until the oldest
- * of its attempts is 15 minutes old. The attempts live in the database, so every app
+ * 5 wrong current passwords per account, 5 test mails of an email edition per account.
+ * A key at its limit stays closed until the oldest of its attempts is 15 minutes old. The attempts live in the database, so every app
  * server sees the same count.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const LIMITS: Record<ThrottleScope, number> = { account: 5, ip: 20, reset_email: 3, reset_ip: 10, password_check: 5 };
+export const LIMITS: Record<ThrottleScope, number> = {
+  account: 5,
+  ip: 20,
+  reset_email: 3,
+  reset_ip: 10,
+  password_check: 5,
+  // Test mails of an issue's email edition, per account (lib/email/email-edition.ts).
+  email_test: 5,
+};
 
 /** A scope and the key counted in it; a null key (no known address) is skipped. */
 export type ThrottleKey = readonly [scope: ThrottleScope, key: string | null];

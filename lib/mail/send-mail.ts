@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text: the mail goes out as multipart/alternative. */
+  html?: string;
 }
 
 let transport: Transporter | undefined;
@@ -25,7 +27,13 @@ export async function sendMail(mail: Mail): Promise<{ delivered: boolean }> {
   }
   transport ??= nodemailer.createTransport(env.SMTP_URL);
   try {
-    await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({
+      from: env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+    });
     return { delivered: true };
   } catch (error) {
     console.error(`[mail] Sending to ${mail.to} failed:`, error instanceof Error ? error.message : error);

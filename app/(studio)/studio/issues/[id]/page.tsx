@@ -7,7 +7,7 @@ import { inputClass } from "@/components/ui/field";
 import { loadOrRefuse } from "@/lib/action-result";
 import { requireRole } from "@/lib/auth/session";
 import { getIssueForStudio } from "@/lib/issues/read-issues";
-import { canPublishIssue, canUnpublishIssue } from "@/lib/policy";
+import { canEmailIssue, canPublishIssue, canUnpublishIssue } from "@/lib/policy";
 import { STORY_STATUS_LABEL } from "@/lib/workflow";
 import { addStoryAction, publishIssueAction, removeStoryAction, unpublishIssueAction } from "../actions";
 
@@ -124,6 +124,14 @@ export default async function IssueEditorPage({ params }: Props) {
                 variant="danger"
               />
             </>
+          ) : null}
+          {canEmailIssue(user, issue) ? (
+            <p className="border-t border-gray-100 pt-3 text-sm">
+              <Link href={`/studio/issues/${issue.id}/email`} className="font-medium text-brand-700 hover:underline">
+                Email version
+              </Link>
+              <span className="block text-gray-600">HTML for a mailing, to copy, download or send yourself as a test.</span>
+            </p>
           ) : null}
         </aside>
       </div>
