@@ -115,3 +115,11 @@ describe("labels", () => {
     expect(readingLabel(4)).toBe("4 min read");
   });
 });
+
+describe("countWords on long text", () => {
+  it("counts a long text in pieces exactly as in one", () => {
+    const sentence = "Hợp tác môi trường Mê Kông, 澜沧江湄公河环境合作 and the 2022 working-group meeting.\n\n";
+    const text = sentence.repeat(2000);
+    expect(countWords(text)).toBe(countWords(sentence) * 2000);
+  });
+});
