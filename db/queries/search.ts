@@ -83,34 +83,48 @@ const selectList = sql.raw(`s.slug AS story_slug, s.title, s.standfirst, s.plain
   i.slug AS issue_slug, i.number AS issue_number, i.year AS issue_year, i.title AS issue_title, i.issue_date`);
 
 /**
- * One page of published stories holding every phrase of the query, best first: found
- * through the engine's full-text index (FTS5 / GIN), ranked by it (bm25 with the title
- * counting more / ts_rank with the title weighted A), newest issue first among equals.
- * Only published stories are in the index, so nothing else can be found.
+ * The two statements of a search: one page of published stories holding every phrase of
+ * the query, best first, and their count. Both go through the engine's full-text index
+ * (FTS5 / GIN), never a scan of the text; the rank is the engine's own (bm25 with the
+ * title counting four times / ts_rank with the title weighted A), newest issue first among
+ * equals. Only published stories are in the index, so nothing else can be found.
  */
+export function searchStatements(query: ParsedQuery, page: { limit: number; offset: number }): { rows: SQL; count: SQL } {
+  if (processDialect === "sqlite") {
+    const found = sql`published_stories_fts f JOIN published_stories s ON s.rowid = f.rowid
+      JOIN published_issues i ON i.issue_id = s.issue_id WHERE published_stories_fts MATCH ${toFts5Match(query)}`;
+    return {
+      rows: sql`SELECT ${selectList} FROM ${found}
+        ORDER BY bm25(published_stories_fts, 4.0, 1.0), i.issue_date DESC, s.position, s.id
+        LIMIT ${page.limit} OFFSET ${page.offset}`,
+      count: sql`SELECT count(*) AS total FROM ${found}`,
+    };
+  }
+  const tsquery = sql`${toTsQuery(query)}::tsquery`;
+  const found = sql`published_stories s JOIN published_issues i ON i.issue_id = s.issue_id
+    WHERE s.search_vector @@ ${tsquery}`;
+  return {
+    rows: sql`SELECT ${selectList} FROM ${found}
+      ORDER BY ts_rank(s.search_vector, ${tsquery}) DESC, i.issue_date DESC, s.position, s.id
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    count: sql`SELECT count(*) AS total FROM ${found}`,
+  };
+}
+
 export async function searchPublishedStories(
   db: Db,
   query: ParsedQuery,
   page: { limit: number; offset: number },
 ): Promise<SearchPage> {
   if (query.length === 0) return { hits: [], total: 0 };
+  const statements = searchStatements(query, page);
   if (processDialect === "sqlite") {
     const sqlite = db as unknown as BetterSQLite3Database;
-    const match = toFts5Match(query);
-    const found = sql`published_stories_fts f JOIN published_stories s ON s.rowid = f.rowid
-      JOIN published_issues i ON i.issue_id = s.issue_id WHERE published_stories_fts MATCH ${match}`;
-    const rows = sqlite.all<Row>(sql`SELECT ${selectList} FROM ${found}
-      ORDER BY bm25(published_stories_fts, 4.0, 1.0), i.issue_date DESC, s.position, s.id
-      LIMIT ${page.limit} OFFSET ${page.offset}`);
-    const total = sqlite.get<{ total: number }>(sql`SELECT count(*) AS total FROM ${found}`);
+    const rows = sqlite.all<Row>(statements.rows);
+    const total = sqlite.get<{ total: number }>(statements.count);
     return { hits: rows.map(toHit), total: total?.total ?? 0 };
   }
-  const tsquery: SQL = sql`${toTsQuery(query)}::tsquery`;
-  const found = sql`published_stories s JOIN published_issues i ON i.issue_id = s.issue_id
-    WHERE s.search_vector @@ ${tsquery}`;
-  const rows = await db.execute<Row & Record<string, unknown>>(sql`SELECT ${selectList} FROM ${found}
-    ORDER BY ts_rank(s.search_vector, ${tsquery}) DESC, i.issue_date DESC, s.position, s.id
-    LIMIT ${page.limit} OFFSET ${page.offset}`);
-  const total = await db.execute<{ total: string | number }>(sql`SELECT count(*) AS total FROM ${found}`);
+  const rows = await db.execute<Row & Record<string, unknown>>(statements.rows);
+  const total = await db.execute<{ total: string | number }>(statements.count);
   return { hits: rows.rows.map(toHit), total: Number(total.rows[0]?.total ?? 0) };
 }
