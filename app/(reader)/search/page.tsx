@@ -111,9 +111,9 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
             </h2>
             <p className="mt-1 text-sm text-gray-600">
               <Link href={item.issueHref} className="hover:underline">
-                {item.issueTitle}
-              </Link>{" "}
-              · Issue {item.issueNumber}, {item.issueYear} ·{" "}
+                Issue {item.issueNumber}, {item.issueYear}
+              </Link>
+              {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
               <time dateTime={item.issueDate}>{formatIssueDate(item.issueDate)}</time> · By {item.authorName}
             </p>
             <p className="search-snippet mt-2 text-gray-800">
