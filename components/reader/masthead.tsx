@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchForm } from "./search-form";
 import type { SiteSettings } from "@/db/queries/settings";
 
 export function Masthead({ settings }: { settings: SiteSettings }) {
@@ -20,18 +21,21 @@ export function Masthead({ settings }: { settings: SiteSettings }) {
         </span>
       </div>
       <nav aria-label="Reader" className="no-print border-t border-gray-200">
-        <ul className="mx-auto flex max-w-3xl justify-center gap-6 px-4 py-2 text-sm">
-          <li>
-            <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/">
-              Latest issue
-            </Link>
-          </li>
-          <li>
-            <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/issues">
-              Archive
-            </Link>
-          </li>
-        </ul>
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-center gap-x-6 gap-y-2 px-4 py-2">
+          <ul className="flex justify-center gap-6 text-sm">
+            <li>
+              <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/">
+                Latest issue
+              </Link>
+            </li>
+            <li>
+              <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/issues">
+                Archive
+              </Link>
+            </li>
+          </ul>
+          <SearchForm id="site-search" name="Site search" />
+        </div>
       </nav>
     </header>
   );

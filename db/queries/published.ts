@@ -94,10 +94,15 @@ export async function findPublishedStory(
 
 export interface Snapshot {
   issue: PublishedIssue;
-  stories: (PublishedStory & { storyId: string; plainText: string })[];
+  /** With the words search finds each story by (searchColumns in ./search). */
+  stories: (PublishedStory & { storyId: string; plainText: string; searchTitle: string; searchBody: string; searchVersion: number })[];
 }
 
-/** Replaces an issue's live snapshot; call inside the publishing transaction. */
+/**
+ * Replaces an issue's live snapshot; call inside the publishing transaction. The search
+ * index follows these rows in the same transaction (triggers on SQLite, a generated
+ * column on Postgres: see the search_index migrations).
+ */
 export async function replaceSnapshot(tx: Db, snapshot: Snapshot): Promise<void> {
   await deleteSnapshot(tx, snapshot.issue.issueId);
   await tx.insert(publishedIssues).values(snapshot.issue);

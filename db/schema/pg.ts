@@ -161,6 +161,12 @@ export const publishedStories = pgTable(
     authorName: text("author_name").notNull(),
     html: text("html").notNull(),
     plainText: text("plain_text").notNull(),
+    // The words search looks for (lib/search/tokenize.ts), filled in when the issue is
+    // published. The full-text index over them is made by hand in the migrations (FTS5 on
+    // SQLite, a tsvector column with a GIN index on Postgres): Drizzle declares neither.
+    searchTitle: text("search_title").notNull().default(""),
+    searchBody: text("search_body").notNull().default(""),
+    searchVersion: integer("search_version").notNull().default(0),
   },
   (t) => [uniqueIndex("published_stories_issue_slug_idx").on(t.issueId, t.slug)],
 );

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getDatabase } from "../client";
 import { takeFirstStartLock } from "../dialect";
 import { refreshNameKeys } from "../queries/people";
+import { refreshSearchWords } from "../queries/search";
 import { findIssue, insertIssue } from "../queries/issues";
 import { insertSettingsIfMissing } from "../queries/settings";
 import { countUsers, insertUser } from "../queries/users";
@@ -51,6 +52,7 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
     await takeFirstStartLock(tx);
     await insertSettingsIfMissing(tx, demoSettings);
     await refreshNameKeys(tx);
+    await refreshSearchWords(tx);
     if (!needsDemo || (await countUsers(tx)) > 0) return false;
     const ids = new Map<Role, string>();
     for (const account of DEMO_ACCOUNTS) {

@@ -3,6 +3,7 @@ import { getDatabase } from "../../db/client";
 import { insertAudit } from "../../db/queries/audit";
 import { findIssueForUpdate, updateIssueAtVersion } from "../../db/queries/issues";
 import { deleteSnapshot, replaceSnapshot } from "../../db/queries/published";
+import { searchColumns } from "../../db/queries/search";
 import { findStory, insertReviewEvent, listStoriesOfIssue } from "../../db/queries/stories";
 import { normalizeStoryBody, renderStoryHtml } from "../content/story-body";
 import { AppError } from "../errors";
@@ -44,6 +45,7 @@ export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug
     for (const [position, item] of items.entries()) {
       const story = await findStory(tx, item.id);
       if (!story) throw new AppError("conflict", STALE_ISSUE);
+      const plainText = normalizeStoryBody(story.body).plainText;
       stories.push({
         storyId: story.id,
         slug: story.slug,
@@ -52,7 +54,9 @@ export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug
         standfirst: story.standfirst,
         authorName: story.authorName,
         html: renderStoryHtml(story.body),
-        plainText: normalizeStoryBody(story.body).plainText,
+        plainText,
+        // Search finds the story by these words from the moment the issue is live.
+        ...searchColumns({ title: story.title, standfirst: story.standfirst, plainText }),
       });
     }
     await replaceSnapshot(tx, {

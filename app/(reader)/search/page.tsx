@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatIssueDate } from "@/components/reader/format";
+import { SearchForm } from "@/components/reader/search-form";
+import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
+import { searchPublished, type ReaderSearch } from "@/lib/search/search-published";
+import type { TextPart } from "@/lib/search/tokenize";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = (await searchParams).q;
+  const text = typeof q === "string" ? q.trim().slice(0, 80) : "";
+  // Result pages change with every issue: search engines should follow them, not list them.
+  return { title: text ? `Search: ${text}` : "Search", robots: { index: false, follow: true } };
+}
+
+function Marked({ parts }: { parts: TextPart[] }) {
+  return parts.map((part, i) =>
+    part.match ? (
+      <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-ink">
+        {part.text}
+      </mark>
+    ) : (
+      part.text
+    ),
+  );
+}
+
+const pageHref = (q: string, page: number) =>
+  `/search?${new URLSearchParams(page > 1 ? { q, page: String(page) } : { q }).toString()}`;
+
+function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
+  const { q, page, pageCount } = search;
+  if (pageCount <= 1) return null;
+  const around = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount);
+  const link = "rounded px-3 py-1 text-brand-700 hover:bg-brand-50 hover:underline";
+  return (
+    <nav aria-label="Search result pages" className="mt-8 flex flex-wrap items-center gap-2 text-sm">
+      {page > 1 ? (
+        <Link className={link} href={pageHref(q, Math.min(page - 1, pageCount))} rel="prev">
+          ← Previous
+        </Link>
+      ) : null}
+      <ul className="flex flex-wrap gap-1">
+        {around.map((n, i) => (
+          <li key={n} className="flex items-center gap-1">
+            {i > 0 && n - (around[i - 1] ?? n) > 1 ? <span aria-hidden="true">…</span> : null}
+            {n === page ? (
+              <span aria-current="page" className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
+                <span className="sr-only">Page </span>
+                {n}
+              </span>
+            ) : (
+              <Link className={link} href={pageHref(q, n)}>
+                <span className="sr-only">Page </span>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      {page < pageCount ? (
+        <Link className={link} href={pageHref(q, page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
+  const { q, total, page, pageCount, items } = search;
+  if (total === 0) {
+    return (
+      <div className="mt-8">
+        <p className="text-lg">
+          No published story matches <strong>“{q}”</strong>.
+        </p>
+        <p className="mt-2 text-gray-700">
+          Try fewer words, another spelling, or browse the <Link className="text-brand-700 underline" href="/issues">archive</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <p className="mt-8">
+        There is no page {page} of results for <strong>“{q}”</strong>.{" "}
+        <Link className="text-brand-700 underline" href={pageHref(q, 1)}>
+          Go to the first page
+        </Link>
+        .
+      </p>
+    );
+  }
+  const from = (page - 1) * SEARCH_PAGE_SIZE + 1;
+  return (
+    <>
+      <p className="mt-6 text-sm text-gray-700" role="status">
+        {total === 1 ? "1 story" : `${total} stories`} found for <strong>“{q}”</strong>
+        {pageCount > 1 ? ` · showing ${from}–${from + items.length - 1}, page ${page} of ${pageCount}` : ""}
+      </p>
+      <ol className="mt-4 divide-y divide-gray-200 border-y border-gray-200">
+        {items.map((item) => (
+          <li key={item.href} className="py-5">
+            <h2 className="font-serif text-xl font-semibold leading-snug">
+              <Link href={item.href} className="text-brand-700 hover:underline">
+                <Marked parts={item.titleParts} />
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-gray-600">
+              <Link href={item.issueHref} className="hover:underline">
+                Issue {item.issueNumber}, {item.issueYear}
+              </Link>
+              {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
+              <time dateTime={item.issueDate}>{formatIssueDate(item.issueDate)}</time> · By {item.authorName}
+            </p>
+            <p className="search-snippet mt-2 text-gray-800">
+              <Marked parts={item.snippetParts} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      <Pagination search={search} />
+    </>
+  );
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const search = await searchPublished(await searchParams);
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-10">
+      <h1 className="font-serif text-3xl font-bold">Search</h1>
+      <div className="mt-4">
+        <SearchForm id="search-page-query" name="Search the newsletter" defaultValue={search.q} large />
+      </div>
+      {search.kind === "blank" ? (
+        <p className="mt-6 text-gray-700">
+          Search the stories of every published issue, in any of the newsletter’s languages: English,{" "}
+          <span lang="vi">Tiếng Việt</span>, <span lang="zh">中文</span>, <span lang="th">ไทย</span>,{" "}
+          <span lang="lo">ລາວ</span>, <span lang="km">ខ្មែរ</span>, <span lang="my">မြန်မာ</span>.
+        </p>
+      ) : search.kind === "invalid" ? (
+        <p className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
+          {search.message}
+        </p>
+      ) : (
+        <Results search={search} />
+      )}
+    </div>
+  );
+}

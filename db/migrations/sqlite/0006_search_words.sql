@@ -1,0 +1,3 @@
+ALTER TABLE `published_stories` ADD `search_title` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `published_stories` ADD `search_body` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `published_stories` ADD `search_version` integer DEFAULT 0 NOT NULL;
