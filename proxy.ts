@@ -29,7 +29,8 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
     if (done) return false;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned body settles only once the other is read too.
+      void reader.cancel().catch(() => undefined);
       return true;
     }
   }
