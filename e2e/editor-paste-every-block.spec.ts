@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { withDb } from "./support/db";
-import { pageAs } from "./support/session";
+import { picture } from "./support/pictures";
+import { pageAs, uniqueIssueNumber } from "./support/session";
 
 /**
  * Issue 7: every block type by paste, the way in that editor-every-control.spec.ts covers
  * only for some blocks. From another page: H2–H4, a line break, marks, links, lists, a
  * quote, a divider, a table with a header row and one of our images. From another story
  * in this editor: all of those plus the speaker card and an image's alt, caption and credit.
+ * From a published story on the reader site, copied by the browser itself: the image.
  */
 
 type EditorElement = HTMLElement & { editor: { getJSON(): unknown; commands: { setContent(content: unknown): boolean } } };
@@ -211,4 +213,94 @@ test("copying a whole story and pasting it into another keeps every block, speak
   const held = await saveAndReload(page, storyId);
   expect(blocks(held)).toEqual(blocks(original));
   expect(errors).toEqual([]);
+});
+
+test("an image copied from a published story on the reader site pastes as that image, not as a missing picture", async ({ browser, baseURL }) => {
+  // A story through review and publishing, then a copy on the reader site.
+  test.slow();
+  const number = uniqueIssueNumber();
+  const author = await pageAs(browser, "contributor");
+  const errors: string[] = [];
+  author.on("pageerror", (error) => errors.push(error.message));
+  await newStory(author, "Published with a photo");
+  const title = (await author.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const storyUrl = author.url();
+  const storyId = new URL(storyUrl).pathname.split("/").pop() ?? "";
+  const uploaded = await author.request.post("/api/media", {
+    multipart: { file: { name: "kunming.png", mimeType: "image/png", buffer: await picture("png", 640, 480) }, storyId },
+  });
+  expect(uploaded.status()).toBe(201);
+  const { id } = (await uploaded.json()) as { id: string };
+  const src = `/media/${id}/960.webp`;
+  const body = author.getByRole("textbox", { name: "Story text" });
+  await body.click();
+  await author.locator(".ProseMirror").evaluate(
+    (el, { src, id }) =>
+      (el as EditorElement).editor.commands.setContent({
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "Delegates met in Kunming." }] },
+          { type: "image", attrs: { src, mediaId: id, alt: "Delegates around a table", caption: "In Kunming.", credit: "Photo: LMEC", width: 640, height: 480 } },
+          { type: "paragraph", content: [{ type: "text", text: "The end" }] },
+        ],
+      }),
+    { src, id },
+  );
+  await author.keyboard.press("Control+End");
+  await author.keyboard.type(".");
+  await author.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.locator("[data-status]").first()).toHaveText("In review");
+  const reviewer = await pageAs(browser, "reviewer");
+  await reviewer.goto(storyUrl);
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
+  const editor = await pageAs(browser, "editor");
+  await editor.goto("/studio/issues");
+  await editor.getByLabel("Number").fill(String(number));
+  await editor.getByLabel("Year").fill("2035");
+  await editor.getByRole("button", { name: "Create issue" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
+  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
+  await editor.getByRole("button", { name: "Add to issue" }).click();
+  await editor.getByRole("button", { name: "Publish issue" }).click();
+  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+
+  // The reader selects the story and copies it with the keyboard: the browser writes the HTML.
+  const readerContext = await browser.newContext();
+  await readerContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  const reader = await readerContext.newPage();
+  await reader.goto(`/issues/issue-${number}-2035`);
+  await reader.getByRole("link", { name: title }).click();
+  await expect(reader.locator(".story-body figure.story-image img")).toHaveAttribute("src", src);
+  await reader.locator(".story-body").evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  });
+  await reader.keyboard.press("Control+c");
+  const copied = await reader.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { html: item ? await (await item.getType("text/html")).text() : "", text: await navigator.clipboard.readText() };
+  });
+  // The browser wrote the image's address out in full.
+  expect(copied.html).toContain(`${new URL(baseURL ?? "").origin}${src}`);
+
+  // Pasted into another story: our image, with its alt text, and no "not pasted" notice.
+  const pastedId = await newStory(author, "Pasted from the reader");
+  await author.getByRole("textbox", { name: "Story text" }).click();
+  await paste(author, copied);
+  const to = author.getByRole("textbox", { name: "Story text" });
+  await expect(to.locator("figure.story-image > img")).toHaveAttribute("src", src);
+  await expect(to.locator("figure.story-image > img")).toHaveAttribute("alt", "Delegates around a table");
+  await expect(to).toContainText("Delegates met in Kunming.");
+  await expect(to).toContainText("In Kunming.");
+  await expect(author.getByRole("status").filter({ hasText: "not pasted" })).toHaveCount(0);
+  await author.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
+  expect(blocks(storedBody(pastedId)).filter((node) => node.type === "image").map((node) => node.attrs?.mediaId)).toEqual([id]);
+  expect(errors).toEqual([]);
+  await readerContext.close();
 });
