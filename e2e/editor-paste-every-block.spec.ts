@@ -281,12 +281,14 @@ test("an image copied from a published story on the reader site pastes as that i
     window.getSelection()?.addRange(range);
   });
   await reader.keyboard.press("Control+c");
-  const copied = await reader.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    return { html: item ? await (await item.getType("text/html")).text() : "", text: await navigator.clipboard.readText() };
-  });
-  // The browser wrote the image's address out in full.
-  expect(copied.html).toContain(`${new URL(baseURL ?? "").origin}${src}`);
+  const readClipboard = () =>
+    reader.evaluate(async () => {
+      const item = (await navigator.clipboard.read()).find((one) => one.types.includes("text/html"));
+      return { html: item ? await (await item.getType("text/html")).text() : "", text: await navigator.clipboard.readText() };
+    });
+  // The browser writes the clipboard on its own time; it wrote the image's address out in full.
+  await expect.poll(async () => (await readClipboard()).html).toContain(`${new URL(baseURL ?? "").origin}${src}`);
+  const copied = await readClipboard();
 
   // Pasted into another story: our image, with its alt text, and no "not pasted" notice.
   const pastedId = await newStory(author, "Pasted from the reader");
