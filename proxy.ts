@@ -14,14 +14,44 @@ async function isReadableForm(request: Request): Promise<boolean> {
   }
 }
 
+/** Next.js's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+/** Whether the body is over `limit` bytes: by its Content-Length, or, when it has none, by reading at most that much. */
+async function isLargerThan(request: Request, limit: number): Promise<boolean> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) > limit;
+  const reader = request.clone().body?.getReader();
+  if (!reader) return false;
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: cancelling one branch of a cloned body settles only once the other is read too.
+      void reader.cancel().catch(() => undefined);
+      return true;
+    }
+  }
+}
+
 /**
- * In front of every page: a form post whose body cannot be read gets a 400 here (Next.js
- * would answer it with a 500), a visitor without a session is sent from the studio to
- * sign-in, and the page gets its Content-Security-Policy with a nonce of its own. Not a
- * security boundary for who may do what: pages and actions check the user themselves.
+ * In front of every page: a server action whose body is over Next.js's limit gets a 413,
+ * and a form post whose body cannot be read a 400, here (Next.js would answer either with
+ * a 500); a visitor without a session is sent from the studio to sign-in, and the page
+ * gets its Content-Security-Policy with a nonce of its own. Not a security boundary for
+ * who may do what: pages and actions check the user themselves.
  * The headers every response gets, pages or not, are set in scripts/server.mjs.
  */
 export default auth(async (request) => {
+  if (request.method === "POST" && request.headers.has("next-action") && (await isLargerThan(request, ACTION_BODY_LIMIT))) {
+    // Plain text: the browser's server-action client shows a text/plain 4xx body as the error's message.
+    return new NextResponse("This is too large to send (over 1 MB). Nothing was saved.", {
+      status: 413,
+      headers: { "Content-Type": "text/plain" },
+    });
+  }
   const type = request.headers.get("content-type") ?? "";
   if (
     request.method === "POST" &&

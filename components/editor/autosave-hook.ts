@@ -3,6 +3,7 @@
 import type { Editor, JSONContent } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { currentStoryAction, saveStoryAction } from "@/app/(studio)/studio/stories/actions";
+import { BODY_TOO_LONG, bodyBytes, MAX_BODY_BYTES } from "@/lib/content/limits";
 import { AutosaveScheduler, type AutosaveStatus, type SaveOutcome } from "./autosave";
 import { dropDraft, keepDraft, readDraft, type UnsavedDraft } from "./autosave-backup";
 import type { StoryText } from "./conflict-merge";
@@ -41,6 +42,8 @@ export function statusLabel(status: AutosaveStatus): string {
       return "Not saved";
   }
 }
+
+const TOO_LONG_TO_SAVE = `${BODY_TOO_LONG} Shorten it, or split it into two stories; it is saved again once it fits.`;
 
 /** How long after the last keystroke the browser copy is refreshed. */
 const BACKUP_DELAY_MS = 300;
@@ -119,12 +122,16 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
     const save = async (): Promise<SaveOutcome> => {
       // The snapshot is taken before the first await: exactly what this save carries.
       const sent = currentText();
+      const body = JSON.stringify(sent.body);
+      // The server would refuse it, and a body past the server actions' 1 MB limit never
+      // reaches saveStory at all: say so here instead of sending megabytes to be refused.
+      if (bodyBytes(body) > MAX_BODY_BYTES) return { kind: "refused", message: TOO_LONG_TO_SAVE };
       const result = await saveStoryAction({
         storyId,
         version: version.current,
         title: sent.title,
         standfirst: sent.standfirst,
-        body: JSON.stringify(sent.body),
+        body,
       });
       if (result.ok) {
         version.current = result.data.version;

@@ -41,7 +41,7 @@ const toolClass = "min-w-9 rounded px-2 py-1 text-sm font-semibold text-gray-800
  * image files, upload progress and refusals, the media library, and the images still
  * lacking alt text (a story cannot be submitted until each has some).
  */
-export function MediaTools({ editor }: { editor: Editor }) {
+export function MediaTools({ editor, storyId }: { editor: Editor; storyId: string }) {
   const ids = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -80,7 +80,7 @@ export function MediaTools({ editor }: { editor: Editor }) {
         const update = (change: Partial<Upload>) =>
           setUploads((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
         setUploads((all) => [...all, { key, name: file.name, progress: 0 }]);
-        uploadImage(file, (progress) => update({ progress }))
+        uploadImage(file, storyId, (progress) => update({ progress }))
           .then((image) => {
             setFilenames((known) => ({ ...known, [image.id]: image.filename || file.name }));
             insert({ ...image, alt: "", caption: "", credit: "" });
@@ -94,7 +94,7 @@ export function MediaTools({ editor }: { editor: Editor }) {
           );
       }
     },
-    [insert],
+    [insert, storyId],
   );
 
   useEffect(() => {

@@ -174,6 +174,16 @@ function moveIntoFigure(img: Element, figuresAfter: Map<Element, Element>): void
   figure.append(img);
 }
 
+/**
+ * The address of an image as this site serves it. A browser copying from a page writes
+ * every address out in full, so an image copied from this site's own reader pages comes
+ * back as http(s)://this-site/media/…: that is still one of ours.
+ */
+function ownImagePath(src: string, doc: Document): string {
+  const origin = doc.defaultView?.location.origin;
+  return origin && origin !== "null" && src.startsWith(`${origin}/`) ? src.slice(origin.length) : src;
+}
+
 function isHidden(style: string): boolean {
   return /(?:^|;)(display:none|mso-hide:all|visibility:hidden)/.test(style);
 }
@@ -220,8 +230,11 @@ export function cleanPastedHtml(html: string, doc: Document = document): Cleaned
       if (EMBEDS.has(tag)) dropped.embeds++;
       el.remove();
     } else if (tag === "img") {
-      if (mediaIdFromUrl(el.getAttribute("src") ?? "")) moveIntoFigure(el, figuresAfter);
-      else {
+      const src = ownImagePath(el.getAttribute("src") ?? "", doc);
+      if (mediaIdFromUrl(src)) {
+        el.setAttribute("src", src);
+        moveIntoFigure(el, figuresAfter);
+      } else {
         dropped.images++;
         el.remove();
       }

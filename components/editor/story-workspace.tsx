@@ -194,7 +194,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
           <div className="rounded-lg border border-gray-300 bg-white">
             {editor && can.edit ? (
               <Toolbar editor={editor} choosePortrait={portraits.choose}>
-                <MediaTools editor={editor} />
+                <MediaTools editor={editor} storyId={story.id} />
               </Toolbar>
             ) : null}
             <EditorContent editor={editor} />

@@ -14,10 +14,11 @@ export interface UploadedImage {
 export class UploadRefused extends Error {}
 
 /**
- * Sends one image to the media store. XMLHttpRequest rather than fetch: only it reports
+ * Sends one image to the media store, for the story `storyId` (the server refuses it when
+ * the sender may not edit that story). XMLHttpRequest rather than fetch: only it reports
  * upload progress, which a 10 MB photo on a slow line needs.
  */
-export function uploadImage(file: File, onProgress: (fraction: number) => void): Promise<UploadedImage> {
+export function uploadImage(file: File, storyId: string, onProgress: (fraction: number) => void): Promise<UploadedImage> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/media");
@@ -35,6 +36,7 @@ export function uploadImage(file: File, onProgress: (fraction: number) => void):
     );
     const form = new FormData();
     form.append("file", file);
+    form.append("storyId", storyId);
     xhr.send(form);
   });
 }

@@ -6,11 +6,11 @@ import { plainTextOf, SAFE_HREF, storyExtensions } from "../../components/editor
 import { AppError } from "../errors";
 import { mediaIdFromUrl } from "../media/urls";
 import { countWords } from "../text/words";
+import { BODY_TOO_LONG, bodyBytes, MAX_BODY_BYTES } from "./limits";
 
 const schema = getSchema(storyExtensions);
 
-/** A stored body larger than this is refused rather than slowing every page that shows it. */
-export const MAX_BODY_BYTES = 512 * 1024;
+export { MAX_BODY_BYTES } from "./limits";
 
 const storyBodySchema = z
   .object({ type: z.literal("doc"), content: z.array(z.unknown()).optional() })
@@ -92,8 +92,7 @@ function checkAttributes(json: JSONContent, problems: string[]): JSONContent {
 function toNode(json: unknown, strict: boolean): PMNode {
   const parsed = storyBodySchema.safeParse(json);
   if (!parsed.success) throw new AppError("invalid", "The story body is not a document.");
-  if (new TextEncoder().encode(JSON.stringify(json)).length > MAX_BODY_BYTES)
-    throw new AppError("invalid", "The story is too long to save (over 512 KB).");
+  if (bodyBytes(JSON.stringify(json)) > MAX_BODY_BYTES) throw new AppError("invalid", BODY_TOO_LONG);
   let node: PMNode;
   const problems: string[] = [];
   try {

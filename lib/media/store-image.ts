@@ -4,8 +4,11 @@ import sharp, { type Metadata } from "sharp";
 import { z } from "zod";
 import { getDatabase } from "../../db/client";
 import { findMedia, insertMediaOnce, insertMediaVariants } from "../../db/queries/media";
+import { findStory } from "../../db/queries/stories";
 import { AppError } from "../errors";
-import { canUploadMedia, type Actor } from "../policy";
+import { canEditStory, canUploadMedia, canViewStory, type Actor } from "../policy";
+import { storyIdSchema } from "../stories/schemas";
+import { STORY_STATUS_LABEL } from "../workflow";
 import { nameKey } from "../text/name-key";
 import { parseInput } from "../validation";
 import { IMAGE_FORMATS, MAX_IMAGE_BYTES, sniffImage, type ImageFormat } from "./sniff-image";
@@ -19,7 +22,26 @@ const storeImageMetaSchema = z.object({
     .transform((name) => name.replace(/[\u0000-\u001f\u007f]/g, ""))
     .default(""),
   alt: z.string().trim().max(500, "Keep the alt text under 500 characters.").default(""),
+  /** The story the image is uploaded for, when it comes from a story's editor. */
+  storyId: storyIdSchema.optional(),
 });
+
+/**
+ * An upload from a story's editor is for that story: only someone who may edit it now may
+ * send one. A story they may not see is "not found", as on its page.
+ */
+async function checkStoryTarget(actor: Actor, storyId: string): Promise<void> {
+  const { db } = await getDatabase();
+  const story = await findStory(db, storyId);
+  if (!story || !canViewStory(actor, story)) throw new AppError("not_found", "No such story.");
+  if (!canEditStory(actor, story))
+    throw new AppError(
+      "forbidden",
+      story.status === "approved"
+        ? "This story is approved and locked, so no images can be added. An editor can reopen it."
+        : `You can't add images to this story while it is “${STORY_STATUS_LABEL[story.status]}”.`,
+    );
+}
 
 /** Tells the uploader what was wrong with the file, in words they can act on. */
 function refuse(format: ReturnType<typeof sniffImage>): never {
@@ -103,10 +125,11 @@ async function makeVariants(bytes: Uint8Array): Promise<{ width: number; bytes: 
 export async function storeImage(
   actor: Actor,
   bytes: Uint8Array,
-  meta: { filename?: string; alt?: string },
+  meta: { filename?: string; alt?: string; storyId?: string },
 ): Promise<{ id: string; width: number; height: number; filename: string; created: boolean }> {
   if (!canUploadMedia(actor)) throw new AppError("forbidden", "You may not upload images.");
   const data = parseInput(storeImageMetaSchema, meta);
+  if (data.storyId !== undefined) await checkStoryTarget(actor, data.storyId);
   if (bytes.byteLength === 0) throw new AppError("invalid", "The file is empty.");
   if (bytes.byteLength > MAX_IMAGE_BYTES)
     throw new AppError("too_large", "This image is larger than 10 MB. Make it smaller and upload it again.");

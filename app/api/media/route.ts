@@ -16,9 +16,11 @@ const tooLarge = "This image is larger than 10 MB. Make it smaller and upload it
 const uploadSchema = z.object({
   file: z.instanceof(File, { error: "Choose an image file to upload." }),
   alt: z.string().max(500, "Keep the alt text under 500 characters.").default(""),
+  /** Sent by a story's editor: the upload is refused unless the sender may edit that story. */
+  storyId: z.string().optional(),
 });
 
-/** Upload one image (multipart field "file", optional "alt"); answers with its id and URLs. */
+/** Upload one image (multipart field "file", optional "alt" and "storyId"); answers with its id and URLs. */
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return signedOut();
@@ -36,10 +38,11 @@ export async function POST(request: Request) {
     const data = parseInput(uploadSchema, {
       file: form.get("file") ?? undefined,
       alt: form.get("alt") ?? undefined,
+      storyId: form.get("storyId") ?? undefined,
     });
     if (data.file.size > MAX_IMAGE_BYTES) throw new AppError("too_large", tooLarge);
     const bytes = new Uint8Array(await data.file.arrayBuffer());
-    const stored = await storeImage(user, bytes, { filename: data.file.name, alt: data.alt });
+    const stored = await storeImage(user, bytes, { filename: data.file.name, alt: data.alt, storyId: data.storyId });
     return Response.json(
       { ...stored, src: mediaUrl(stored.id), srcset: mediaSrcSet(stored.id) },
       { status: stored.created ? 201 : 200 },
