@@ -40,9 +40,12 @@ export function MediaLibraryDialog({
   onOpenChange,
   onInsert,
   purpose = "insert",
+  storyId,
   onCloseAutoFocus,
 }: {
   open: boolean;
+  /** The story a new upload is for (the server checks its author may edit it). */
+  storyId: string;
   onOpenChange: (open: boolean) => void;
   onInsert: (item: LibraryItem) => void;
   purpose?: "insert" | "portrait";
@@ -120,10 +123,10 @@ export function MediaLibraryDialog({
 
   const send = (file: File) => {
     setUpload({ state: "sending", name: file.name, progress: 0 });
-    uploadImage(file, (progress) => setUpload({ state: "sending", name: file.name, progress }))
+    uploadImage(file, storyId, (progress) => setUpload({ state: "sending", name: file.name, progress }))
       .then((image) => {
         setUpload(null);
-        pick({ id: image.id, width: image.width, height: image.height, filename: file.name, alt: "", caption: "", credit: "", src: mediaUrl(image.id, 480) });
+        pick({ id: image.id, width: image.width, height: image.height, filename: image.filename || file.name, alt: "", caption: "", credit: "", src: mediaUrl(image.id, 480) });
         setQuery("");
         setListed((n) => n + 1);
       })

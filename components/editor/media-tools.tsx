@@ -180,6 +180,7 @@ export function MediaTools({ editor, storyId }: { editor: Editor; storyId: strin
         }}
       />
       <MediaLibraryDialog
+        storyId={storyId}
         open={libraryOpen}
         onOpenChange={setLibraryOpen}
         onInsert={(item: LibraryItem) => {

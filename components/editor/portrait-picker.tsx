@@ -13,7 +13,7 @@ const PORTRAIT_WIDTH = 480;
  * `dialog` is the element to render. On closing, the focus goes back to what had it
  * when `choose()` was called (the form's "Choose portrait…" button).
  */
-export function usePortraitPicker(): { choose: () => Promise<string | null>; dialog: React.ReactNode } {
+export function usePortraitPicker(storyId: string): { choose: () => Promise<string | null>; dialog: React.ReactNode } {
   const [open, setOpen] = useState(false);
   const answer = useRef<((url: string | null) => void) | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -37,6 +37,7 @@ export function usePortraitPicker(): { choose: () => Promise<string | null>; dia
   const dialog = (
     <MediaLibraryDialog
       purpose="portrait"
+      storyId={storyId}
       open={open}
       onOpenChange={(next) => {
         if (!next) settle(null);

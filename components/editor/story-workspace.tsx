@@ -68,7 +68,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
   const autosave = useStoryAutosave(story, editor, can.edit);
   const { unsaved, saveNow, status } = autosave;
   const holding = autosave.restoreOffer !== null || autosave.conflict !== null;
-  const portraits = usePortraitPicker();
+  const portraits = usePortraitPicker(story.id);
 
   useEffect(() => {
     if (!unsaved) return;
