@@ -24,7 +24,7 @@ const storedText = (storyId: string): string =>
     return textOf(JSON.parse(row.body) as Node);
   });
 
-const isSave = (request: Request) => request.method() === "POST" && Boolean(request.headers()["next-action"]);
+const isSave = (request: Request) => request.method() === "PUT" && new URL(request.url()).pathname.startsWith("/api/stories/");
 
 async function newStory(page: Page): Promise<{ url: string; id: string }> {
   await page.goto("/studio/stories/new");
@@ -38,7 +38,7 @@ async function newStory(page: Page): Promise<{ url: string; id: string }> {
 const body = (page: Page) => page.getByRole("textbox", { name: "Story text" });
 const saveState = (page: Page) => page.getByTestId("save-state");
 
-/** Holds every server action POST until release() is called; `held` counts them. */
+/** Holds every save request until release() is called; `held` counts them. */
 async function holdSaves(page: Page) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -49,12 +49,12 @@ async function holdSaves(page: Page) {
     await gate;
     await route.continue().catch(() => undefined);
   };
-  await page.route("**/studio/stories/**", handler);
+  await page.route("**/api/stories/**", handler);
   return {
     held,
     release: async () => {
       release();
-      await page.unroute("**/studio/stories/**", handler);
+      await page.unroute("**/api/stories/**", handler);
     },
   };
 }
@@ -105,7 +105,7 @@ test("after a crash with a save blocked, the browser's copy is offered back and 
   const story = await newStory(page);
   // Refused, not held: Chromium resumes a held request when its page closes.
   let blocked = 0;
-  await page.route("**/studio/stories/**", (route) => (isSave(route.request()) ? (blocked++, route.abort()) : route.continue()));
+  await page.route("**/api/stories/**", (route) => (isSave(route.request()) ? (blocked++, route.abort()) : route.continue()));
   await body(page).click();
   await page.keyboard.type("Words the server never got.");
   await expect.poll(() => blocked).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ const stored = (storyId: string): Stored =>
     return row;
   });
 
-const isSave = (request: Request) => request.method() === "POST" && Boolean(request.headers()["next-action"]);
+const isSave = (request: Request) => request.method() === "PUT" && new URL(request.url()).pathname.startsWith("/api/stories/");
 const body = (page: Page) => page.getByRole("textbox", { name: "Story text" });
 
 /** A new story with AUTHOR_TEXT saved; returns its id and the save request the editor sent. */
@@ -51,28 +51,19 @@ async function expectAuthorTextKept(page: Page, storyId: string, version: number
   expect(now.version).toBe(version);
 }
 
-/** The value a server action returned, from its RSC answer ("1:{…}"). */
-function actionResult(text: string): { ok: boolean; code?: string; error?: string } {
-  const line = text.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) throw new Error(`no action result in ${text.slice(0, 200)}`);
-  return JSON.parse(line.slice(2)) as { ok: boolean; code?: string; error?: string };
-}
-
 const doc = (...content: object[]) => JSON.stringify({ type: "doc", content });
 const paragraph = (text: string, marks?: object[]) => ({ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] });
 const bigBody = (bytes: number) => doc(paragraph("River words. ".repeat(Math.ceil(bytes / 13))));
 
-test("bodies that do not fit, script links, foreign images and 5 MB, sent straight to the save action, are refused with a message", async ({ browser, baseURL }) => {
+test("bodies that do not fit, script links, foreign images and 5 MB, sent straight to the save route, get a 4xx with a message", async ({ browser, baseURL }) => {
   const page = await pageAs(browser, "contributor");
   const { id, save } = await storyWithText(page);
   const { version } = stored(id);
-  const args = JSON.parse(save.postData() ?? "[]") as [Record<string, unknown>];
-  const headers = Object.fromEntries(
-    Object.entries(save.headers()).filter(([name]) => ["next-action", "content-type", "accept", "next-router-state-tree"].includes(name)),
-  );
+  const sent = JSON.parse(save.postData() ?? "{}") as Record<string, unknown>;
+  expect(sent).toMatchObject({ title: expect.any(String), body: expect.any(String) });
   /** The editor's own save request, replayed with another body at the current version. */
   const replay = (bodyText: string) =>
-    page.request.post(save.url(), { headers, data: JSON.stringify([{ ...args[0], version, body: bodyText }]), maxRedirects: 0 });
+    page.request.put(save.url(), { headers: { "content-type": "application/json" }, data: JSON.stringify({ ...sent, version, body: bodyText }), maxRedirects: 0 });
 
   for (const { label, bodyText, says } of [
     { label: "HTML instead of a document", bodyText: "<p>Hello</p>", says: "The story body is not a document." },
@@ -92,35 +83,47 @@ test("bodies that do not fit, script links, foreign images and 5 MB, sent straig
     { label: "800 KB of text", bodyText: bigBody(800 * 1024), says: "The story is too long to save (over 512 KB)." },
   ]) {
     const response = await replay(bodyText);
-    expect(response.status(), label).toBeLessThan(500);
-    expect(actionResult(await response.text()), label).toMatchObject({ ok: false, code: "invalid", error: expect.stringContaining(says) });
+    expect(response.status(), label).toBe(400);
+    expect(await response.json(), label).toEqual({ error: expect.stringContaining(says) });
   }
 
-  // 5 MB is past the server actions' own 1 MB limit: refused before it reaches the action.
+  // Not JSON, a stale version, a signed-out sender, a story that does not exist.
+  const form = await page.request.put(save.url(), { form: { body: "x" } });
+  expect(form.status()).toBe(415);
+  expect(await form.json()).toEqual({ error: "Send the story as JSON." });
+  const stale = await page.request.put(save.url(), { headers: { "content-type": "application/json" }, data: JSON.stringify({ ...sent, version: version - 1 }) });
+  expect(stale.status()).toBe(409);
+  const anonymous = await fetch(save.url(), { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...sent, version }) });
+  expect(anonymous.status).toBe(401);
+  expect(await anonymous.json()).toEqual({ error: "You are signed out. Sign in again, then retry." });
+  const missing = await page.request.put(new URL(`/api/stories/${randomUUID()}`, baseURL).href, { headers: { "content-type": "application/json" }, data: JSON.stringify({ ...sent, version }) });
+  expect(missing.status()).toBe(404);
+
+  // 5 MB is refused before it is parsed: by its Content-Length…
   const huge = await replay(bigBody(5 * 1024 * 1024));
   expect(huge.status()).toBe(413);
-  expect(await huge.text()).toBe("This is too large to send (over 1 MB). Nothing was saved.");
-  // The same without a Content-Length (sent in chunks): measured as it arrives.
+  expect(await huge.json()).toEqual({ error: "This is too large to save (over 1 MB). Nothing was saved." });
+  // …and without one (sent in chunks), measured as it arrives.
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
-  let sent = 0;
+  let streamed = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (sent >= 5 * 1024 * 1024) controller.close();
+      if (streamed >= 5 * 1024 * 1024) controller.close();
       else {
-        sent += chunk.byteLength;
+        streamed += chunk.byteLength;
         controller.enqueue(chunk);
       }
     },
   });
   const chunked = await fetch(save.url(), {
-    method: "POST",
-    headers: { ...headers, cookie, origin: new URL(baseURL ?? save.url()).origin },
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie },
     body: stream,
     duplex: "half",
   } as RequestInit & { duplex: "half" });
   expect(chunked.status).toBe(413);
-  expect(await chunked.text()).toBe("This is too large to send (over 1 MB). Nothing was saved.");
+  expect(await chunked.json()).toEqual({ error: "This is too large to save (over 1 MB). Nothing was saved." });
 
   // Nothing was stored; the open editor still holds the text, and its next save goes through.
   await expectAuthorTextKept(page, id, version);

@@ -617,7 +617,7 @@ async function measureKeystrokes(page: Page) {
  * Autosave round-trip: a word typed, then the editor's own autosave (a second after typing
  * stops). Two figures per save: from the moment the page sends the save action (its fetch
  * is called, the body already serialised) until the status line shows "Saved at HH:MM"
- * (what the writer sees), and the POST alone, from request to response (Chromium's network
+ * (what the writer sees), and the save request alone, from request to response (Chromium's network
  * timing). The whole body goes with every save.
  */
 async function measureSaves(page: Page, storyUrl: string) {
@@ -627,7 +627,7 @@ async function measureSaves(page: Page, storyUrl: string) {
     const send = window.fetch;
     window.fetch = (...args: Parameters<typeof fetch>) => {
       const init = args[1];
-      if (init?.method === "POST" && new Headers(init.headers).has("next-action")) sentAt = performance.now();
+      if (init?.method === "PUT" && String(args[0]).includes("/api/stories/")) sentAt = performance.now();
       return send(...args);
     };
     new MutationObserver(() => {
@@ -638,12 +638,11 @@ async function measureSaves(page: Page, storyUrl: string) {
     Object.assign(window, { __benchSaves: times });
   });
   const postTimes: number[] = [];
-  // Next.js sends an action's response once the action has run; the client often cancels
-  // the rest of the stream (Chromium reports it aborted), so time to the response itself.
+  // Time to the response itself (its start), as Chromium's network timing reports it.
   const onResponse = (response: Response) => {
     const request = response.request();
-    // Only saves run in this phase: the save action, posted to the story's page.
-    if (request.method() !== "POST" || !request.headers()["next-action"] || new URL(request.url()).pathname !== storyUrl) return;
+    // Only saves run in this phase: PUT /api/stories/<id>.
+    if (request.method() !== "PUT" || new URL(request.url()).pathname !== `/api/stories/${storyUrl.split("/").pop()}`) return;
     postTimes.push(request.timing().responseStart);
   };
   page.on("response", onResponse);

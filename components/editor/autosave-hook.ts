@@ -2,7 +2,8 @@
 
 import type { Editor, JSONContent } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { currentStoryAction, saveStoryAction } from "@/app/(studio)/studio/stories/actions";
+import { currentStoryAction } from "@/app/(studio)/studio/stories/actions";
+import type { SavedStory } from "@/lib/stories/save-story";
 import { BODY_TOO_LONG, bodyBytes, MAX_BODY_BYTES } from "@/lib/content/limits";
 import { AutosaveScheduler, type AutosaveStatus, type SaveOutcome } from "./autosave";
 import { dropDraft, keepDraft, readDraft, type UnsavedDraft } from "./autosave-backup";
@@ -126,22 +127,24 @@ export function useStoryAutosave(story: AutosaveStory, editor: Editor | null, en
       // The server would refuse it, and a body past the server actions' 1 MB limit never
       // reaches saveStory at all: say so here instead of sending megabytes to be refused.
       if (bodyBytes(body) > MAX_BODY_BYTES) return { kind: "refused", message: TOO_LONG_TO_SAVE };
-      const result = await saveStoryAction({
-        storyId,
-        version: version.current,
-        title: sent.title,
-        standfirst: sent.standfirst,
-        body,
+      // A network failure throws: the scheduler keeps the text and retries ("Offline").
+      const response = await fetch(`/api/stories/${encodeURIComponent(storyId)}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: version.current, title: sent.title, standfirst: sent.standfirst, body }),
       });
-      if (result.ok) {
-        version.current = result.data.version;
-        return { kind: "saved", savedAt: new Date(result.data.updatedAt) };
+      const answer = (await response.json().catch(() => null)) as (Partial<SavedStory> & { error?: string }) | null;
+      if (response.ok && answer?.version !== undefined && answer.updatedAt) {
+        version.current = answer.version;
+        return { kind: "saved", savedAt: new Date(answer.updatedAt) };
       }
-      if (result.code === "conflict") {
+      if (response.status === 409) {
         void openConflict(currentText());
         return { kind: "conflict" };
       }
-      return { kind: "refused", message: result.error };
+      // The server is down or overloaded: nothing was refused, so try again like offline.
+      if (response.status >= 500) throw new Error(`save answered ${response.status}`);
+      return { kind: "refused", message: answer?.error ?? `The story was not saved (HTTP ${response.status}).` };
     };
     const autosave = new AutosaveScheduler({
       save,

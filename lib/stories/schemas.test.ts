@@ -42,7 +42,7 @@ function editorJson(): JSONContent {
 
 const save = (body: unknown) => ({ storyId: crypto.randomUUID(), version: 1, title: "T", body });
 
-describe("the story body on its way to saveStoryAction", () => {
+describe("the story body as JSON text (why the save sends it so: a server action would lose its attributes)", () => {
   it("as an object, loses its attributes in the server-action encoding (why it travels as text)", async () => {
     const [sent] = (await encoded([save(editorJson())])) as [{ body: { content: [{ attrs: unknown }] } }];
     // "$T": a temporary reference, which the server can pass along but never read.

@@ -8,8 +8,7 @@ import { runAction, toFormState, type ActionResult, type FormState } from "@/lib
 import { commentOnStory } from "@/lib/stories/comment-on-story";
 import { createStory } from "@/lib/stories/create-story";
 import { getStoryForStudio } from "@/lib/stories/read-stories";
-import { saveStory, type SavedStory } from "@/lib/stories/save-story";
-import { storyIdSchema, type SaveStoryInput } from "@/lib/stories/schemas";
+import { storyIdSchema } from "@/lib/stories/schemas";
 import { transitionStory } from "@/lib/stories/transition-story";
 import { parseInput } from "@/lib/validation";
 import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
@@ -21,15 +20,6 @@ export async function createStoryAction(_prev: FormState, formData: FormData): P
   if (!result.ok) return toFormState(result);
   revalidatePath("/studio/stories");
   redirect(`/studio/stories/${result.data.id}`);
-}
-
-/**
- * Typed for the editor; a direct POST can send anything, and saveStory validates it all.
- * No revalidatePath: it would send a fresh page with the response and re-render the editor
- * under the writer's fingers. The story list is rendered per request anyway.
- */
-export async function saveStoryAction(input: SaveStoryInput): Promise<ActionResult<SavedStory>> {
-  return runAction((user) => saveStory(user, input));
 }
 
 export interface StoryAtServer {
