@@ -47,6 +47,7 @@ test.describe("reader pages have no axe violations", () => {
     { label: "archive", url: "/issues", heading: "Archive" },
     { label: "demo issue", url: DEMO_ISSUE, heading: "Issue 13, 2022" },
     { label: "lead story", url: LEAD_STORY, heading: /Second Working-Group Meeting/ },
+    { label: "print edition", url: `${DEMO_ISSUE}/print`, heading: "Issue 13, 2022" },
     { label: "404 page (unknown issue)", url: "/issues/no-such-issue-xyz", heading: "Page not found", status: 404 },
     { label: "404 page (unknown address)", url: "/no-such-page-xyz", heading: "Page not found", status: 404 },
     { label: "sign-in page", url: "/signin", heading: "Sign in" },

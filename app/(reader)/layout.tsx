@@ -1,7 +1,14 @@
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Masthead } from "@/components/reader/masthead";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { getSiteSettings } from "@/lib/reader/read-published";
+import { feedAlternates } from "@/lib/reader/seo";
+
+// Every reader page links the feeds; pages with a canonical URL repeat them (lib/reader/seo.ts).
+export async function generateMetadata(): Promise<Metadata> {
+  return { alternates: { types: await feedAlternates() } };
+}
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
   // Reader pages read the live snapshot at request time, so a publish shows at once on

@@ -1,10 +1,19 @@
 import type { Metadata } from "next";
 import { IssueView } from "@/components/reader/issue-view";
 import { getLatestIssue, getSiteSettings } from "@/lib/reader/read-published";
+import { readerMetadata } from "@/lib/reader/seo";
+import { issueCover } from "@/lib/reader/structured-data";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings();
-  return { title: { absolute: `${settings.newsletterName} · ${settings.siteNameEn}` } };
+  const [settings, latest] = await Promise.all([getSiteSettings(), getLatestIssue()]);
+  const name = `${settings.newsletterName} · ${settings.siteNameEn}`;
+  return readerMetadata({
+    path: "/",
+    title: { absolute: name },
+    shareTitle: latest ? `${settings.siteNameEn} ${settings.newsletterName}: ${latest.issue.title}` : name,
+    description: latest?.issue.editorsNote || settings.aboutBlock,
+    image: latest ? issueCover(latest.stories) : null,
+  });
 }
 
 export default async function LatestIssuePage() {

@@ -7,6 +7,11 @@ export function IssueView({ issue, stories }: IssueWithStories) {
   return (
     <article className="mx-auto max-w-3xl px-4 pt-10">
       <IssueHeading issue={issue} />
+      <p className="no-print mt-3 text-center text-sm">
+        <Link href={`/issues/${issue.slug}/print`} className="text-brand-700 hover:underline">
+          Print edition
+        </Link>
+      </p>
       {issue.editorsNote ? (
         <p className="mx-auto mt-6 max-w-2xl text-center font-serif text-lg italic leading-relaxed text-gray-700">
           {issue.editorsNote}
@@ -27,7 +32,7 @@ export function IssueView({ issue, stories }: IssueWithStories) {
         </nav>
       ) : null}
       {stories.map((story) => (
-        <section key={story.slug} id={story.slug} aria-labelledby={`${story.slug}-title`} className="mt-12 border-t border-gray-200 pt-8">
+        <section key={story.slug} id={story.slug} aria-labelledby={`${story.slug}-title`} className="issue-story mt-12 border-t border-gray-200 pt-8">
           <h2 id={`${story.slug}-title`} className="font-serif text-2xl font-bold leading-snug text-ink sm:text-3xl">
             <Link href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
               {story.title}

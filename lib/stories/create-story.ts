@@ -9,9 +9,15 @@ import { canCreateStory, type Actor } from "../policy";
 import { parseInput, slugify } from "../validation";
 import { createStorySchema } from "./schemas";
 
+/**
+ * Story slugs that name a page of their own under an issue (/issues/<issue>/print is the
+ * print edition), so no story may have them: a story called "Print" becomes "print-2".
+ */
+export const RESERVED_STORY_SLUGS: readonly string[] = ["print"];
+
 async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
   const base = slugify(title);
-  const taken = new Set(await findSlugsLike(tx, base));
+  const taken = new Set([...(await findSlugsLike(tx, base)), ...RESERVED_STORY_SLUGS]);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatIssueDate } from "@/components/reader/format";
-import { listArchive } from "@/lib/reader/read-published";
+import { getSiteSettings, listArchive } from "@/lib/reader/read-published";
+import { readerMetadata } from "@/lib/reader/seo";
 
-export const metadata: Metadata = { title: "Archive" };
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return readerMetadata({
+    path: "/issues",
+    title: "Archive",
+    shareTitle: `${settings.siteNameEn} ${settings.newsletterName}: archive`,
+    description: `Every issue of ${settings.newsletterName}, newest first.`,
+  });
+}
 
 export default async function ArchivePage() {
   const issues = await listArchive();

@@ -1,13 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IssueView } from "@/components/reader/issue-view";
-import { getPublishedIssue } from "@/lib/reader/read-published";
+import { getPublishedIssue, getSiteSettings } from "@/lib/reader/read-published";
+import { readerMetadata } from "@/lib/reader/seo";
+import { issueCover } from "@/lib/reader/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await getPublishedIssue((await params).slug);
-  return { title: found ? found.issue.title : "Issue not found" };
+  const [found, settings] = await Promise.all([getPublishedIssue((await params).slug), getSiteSettings()]);
+  if (!found) return { title: "Issue not found" };
+  const { issue, stories } = found;
+  return readerMetadata({
+    path: `/issues/${issue.slug}`,
+    title: issue.title,
+    shareTitle: `${settings.siteNameEn} ${settings.newsletterName}: ${issue.title}`,
+    description: issue.editorsNote,
+    image: issueCover(stories),
+  });
 }
 
 export default async function IssuePage({ params }: Props) {

@@ -2,15 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatIssueDate } from "@/components/reader/format";
-import { getPublishedStory } from "@/lib/reader/read-published";
+import { getPublishedStory, getSiteSettings } from "@/lib/reader/read-published";
+import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
+import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
 import { readingLabel } from "@/lib/text/words";
 
 type Props = { params: Promise<{ slug: string; story: string }> };
 
+/** The story's own first image, or else its issue's cover. */
+async function shareImage(found: NonNullable<Awaited<ReturnType<typeof getPublishedStory>>>) {
+  return firstStoryImage(found.story.html) ?? (await getIssueCover(found.issue.issueId));
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, story } = await params;
   const found = await getPublishedStory(slug, story);
-  return found ? { title: found.story.title, description: found.story.standfirst || undefined } : { title: "Story not found" };
+  if (!found) return { title: "Story not found" };
+  return readerMetadata({
+    path: `/issues/${found.issue.slug}/${found.story.slug}`,
+    title: found.story.title,
+    shareTitle: found.story.title,
+    description: found.story.standfirst,
+    image: await shareImage(found),
+    type: "article",
+    article: {
+      publishedTime: found.issue.issueDate,
+      modifiedTime: found.issue.publishedAt.toISOString(),
+      authors: [found.story.authorName],
+    },
+  });
 }
 
 export default async function StoryPage({ params }: Props) {
@@ -18,8 +38,24 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
+  const [settings, image] = await Promise.all([getSiteSettings(), shareImage(found)]);
+  const structured = newsArticle({
+    url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
+    headline: story.title,
+    description: story.standfirst,
+    authorName: story.authorName,
+    issueDate: issue.issueDate,
+    publishedAt: issue.publishedAt,
+    imageUrl: image ? absoluteUrl(coverPath(image)) : null,
+    issue: { number: issue.number, title: issue.title, url: absoluteUrl(`/issues/${issue.slug}`) },
+    publisher: { name: settings.siteNameEn, url: absoluteUrl("/"), logoUrl: absoluteUrl("/apple-touch-icon.png") },
+    inLanguage: "en",
+  });
   return (
     <article className="mx-auto max-w-2xl px-4 pt-10">
+      {/* Data for search engines, not a script: browsers do not run it, so it needs no nonce;
+          jsonLdText escapes "<", so no text in it can close the element. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
         <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
           ← {issue.title}
