@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "./auth.config";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
+import { isReaderPath } from "./lib/reader/reader-paths.mjs";
 
 const { auth } = NextAuth(authConfig);
 
@@ -42,6 +43,9 @@ export default auth(async (request) => {
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  // Reader pages are the same for everyone: scripts/server.mjs may keep this one and
+  // answer later readers with it (scripts/reader-cache.mjs), if it sets no cookie.
+  if (request.method === "GET" && isReaderPath(pathname)) response.headers.set("x-reader-cacheable", "1");
   return response;
 });
 
