@@ -5,7 +5,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 export function parseReaderUrl(url: string): { pathname: string; params: URLSearchParams } | null;
 export function cacheKey(url: string, cookieHeader: string | undefined, options?: { languageCookie?: string | null }): string | null;
 export function nonceOf(policy: unknown): string | null;
-export function stripNonce(html: string, nonce: string): string | null;
+export function stripNonce(html: string, nonce: string): string;
 export function inlineScriptHashes(html: string): string[];
 export function cachedPagePolicy(hashes: string[]): string;
 export function chooseEncoding(header: string | undefined): "br" | "gzip" | "identity";

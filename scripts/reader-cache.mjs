@@ -97,13 +97,14 @@ export function nonceOf(policy) {
 }
 
 /**
- * The HTML without the nonce attributes of this render, or null when the nonce is still
- * there afterwards (somewhere we did not expect it): such a page is not stored.
+ * The HTML without this render's nonce: the attributes go, and so does the value where
+ * Next.js repeats it in the page's RSC payload (`"nonce":"…"` for the scripts and styles
+ * React inserts; left empty, it matches no policy). Done before hashing, so the hashes
+ * are those of the scripts as served.
  * @param {string} html @param {string} nonce
  */
 export function stripNonce(html, nonce) {
-  const stripped = html.split(` nonce="${nonce}"`).join("");
-  return stripped.includes(nonce) ? null : stripped;
+  return html.split(` nonce="${nonce}"`).join("").split(nonce).join("");
 }
 
 /**
@@ -195,7 +196,6 @@ export async function buildPage({ key, generation, html, policy, contentType, va
   const nonce = nonceOf(policy);
   if (!nonce) return null;
   const text = stripNonce(html.toString("utf8"), nonce);
-  if (text === null) return null;
   const identity = Buffer.from(text, "utf8");
   const [gz, br] = await Promise.all([
     gzip(identity, { level: 9 }),
