@@ -201,7 +201,8 @@ export async function buildPage({ key, generation, html, policy, contentType, va
     gzip(identity, { level: 9 }),
     brotli(identity, {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        // The best compression costs ~1 s per MB: large pages (a long archive) get less.
+        [zlib.constants.BROTLI_PARAM_QUALITY]: identity.length > 256 * 1024 ? 9 : 11,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
@@ -319,6 +320,8 @@ export function cachedResponse(page, req) {
 export function createReaderCache({ caching = true, languageCookie = LANGUAGE_COOKIE, log = () => {} } = {}) {
   const bus = readerBus();
   const store = new PageStore();
+  /** @type {Map<string, Promise<ReaderPage | null>>} pages being rendered for the store */
+  const filling = new Map();
   // Until the change notices of other servers are heard (setListening), nothing is stored.
   let listening = false;
   bus.emitter.on("invalidate", () => store.clear());
@@ -351,9 +354,22 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
     }
     const page = store.get(key, bus.generation);
     if (page) {
-      const answer = cachedResponse(page, req);
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body ?? undefined);
+      answer(req, res, page);
+      return true;
+    }
+    // Many readers asking for a page that is being rendered wait for that one render
+    // instead of rendering it each (a publish empties the cache of a busy site at once).
+    const pending = filling.get(key);
+    if (pending) {
+      const generation = bus.generation;
+      void pending.then((filled) => {
+        if (res.destroyed) return;
+        if (filled && filled.generation === generation && generation === bus.generation && listening) answer(req, res, filled);
+        else {
+          res.setHeader("X-Reader-Cache", "miss");
+          render(req, res);
+        }
+      });
       return true;
     }
     res.setHeader("X-Reader-Cache", "miss");
@@ -365,13 +381,32 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
     delete req.headers["accept-encoding"];
     delete req.headers["if-none-match"];
     delete req.headers["if-modified-since"];
-    fill(key, res);
+    const filled = fill(key, res);
+    filling.set(key, filled);
+    void filled.then(() => filling.get(key) === filled && filling.delete(key));
     render(req, res);
     return true;
   }
 
-  /** Copies what Next.js writes, and stores it when the response qualifies. */
+  function answer(
+    /** @type {import("node:http").IncomingMessage} */ req,
+    /** @type {import("node:http").ServerResponse} */ res,
+    /** @type {ReaderPage} */ page,
+  ) {
+    const cached = cachedResponse(page, req);
+    res.writeHead(cached.status, cached.headers);
+    res.end(cached.body ?? undefined);
+  }
+
+  /**
+   * Copies what Next.js writes, and stores it when the response qualifies.
+   * @returns {Promise<ReaderPage | null>} the stored page, once stored (null: not stored)
+   */
   function fill(/** @type {string} */ key, /** @type {import("node:http").ServerResponse} */ res) {
+    /** @type {(page: ReaderPage | null) => void} */
+    let settle = () => {};
+    /** @type {Promise<ReaderPage | null>} */
+    const done = new Promise((resolve) => (settle = resolve));
     const generation = bus.generation;
     /** @type {Buffer[]} */
     const chunks = [];
@@ -399,6 +434,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
         return end.call(this, /** @type {never} */ (chunk), /** @type {never} */ (encoding), /** @type {never} */ (cb));
       }
     );
+    res.once("close", () => res.writableFinished || settle(null));
     res.once("finish", () => {
       const cacheable =
         res.statusCode === 200 &&
@@ -407,7 +443,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
         res.getHeader("content-encoding") === undefined &&
         String(res.getHeader("content-type") ?? "").startsWith("text/html") &&
         size <= MAX_PAGE_BYTES;
-      if (!cacheable || generation !== bus.generation || !listening) return;
+      if (!cacheable || generation !== bus.generation || !listening) return settle(null);
       buildPage({
         key,
         generation,
@@ -419,10 +455,17 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
       })
         .then((page) => {
           // Compressing took a moment: a change in it means the page may be stale.
-          if (page && page.generation === bus.generation && listening) store.set(page);
+          if (page && page.generation === bus.generation && listening) {
+            store.set(page);
+            settle(page);
+          } else settle(null);
         })
-        .catch((error) => log(`reader cache: could not store ${key}: ${error instanceof Error ? error.message : error}`));
+        .catch((error) => {
+          log(`reader cache: could not store ${key}: ${error instanceof Error ? error.message : error}`);
+          settle(null);
+        });
     });
+    return done;
   }
 
   return {

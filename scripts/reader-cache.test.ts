@@ -254,6 +254,31 @@ describe("the cache in front of a renderer", () => {
     expect(await stored(cache, "/")).toBe(false);
   });
 
+  it("renders a page once for many readers asking at the same time, and lets each render when it cannot be stored", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { seen, get } = await serve(async (req, res) => {
+      await gate;
+      nextLike()(req, res);
+    });
+    const answers = Array.from({ length: 5 }, () => get("/issues"));
+    await expect.poll(() => seen.length).toBe(1);
+    release();
+    const responses = await Promise.all(answers);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(seen).toHaveLength(1);
+    expect(new Set(bodies.map((b) => b.replaceAll(` nonce="${NONCE}"`, "")))).toEqual(new Set([page().replaceAll(` nonce="${NONCE}"`, "")]));
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+
+    const uncacheable = await serve(async (req, res) => {
+      await new Promise((r) => setTimeout(r, 20));
+      nextLike(page(), { "Set-Cookie": "a=b" })(req, res);
+    });
+    const all = await Promise.all(Array.from({ length: 3 }, () => uncacheable.get("/")));
+    expect(all.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(uncacheable.seen).toHaveLength(3);
+  });
+
   it("leaves the client-side router's requests to Next.js", async () => {
     const { cache, get } = await serve(nextLike());
     await (await get("/")).text();
