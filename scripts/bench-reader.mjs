@@ -89,7 +89,10 @@ async function load(url) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
-    cache: (await fetch(url)).headers.get("x-reader-cache") ?? "-",
+    ...(await (async () => {
+      const res = await fetch(url, { headers: { "accept-encoding": "identity" } });
+      return { cache: res.headers.get("x-reader-cache") ?? "-", kb: (await res.arrayBuffer()).byteLength / 1024 };
+    })()),
   };
 }
 
@@ -192,10 +195,10 @@ async function benchEngine(engine) {
     for (const [name, pagePath] of pages) results.push([name, pagePath, await load(`${base}${pagePath}`)]);
 
     console.log(`\n${engine}: autocannon, ${connections} connections, ${duration} s per page; story page ${(storyBytes.length / 1024).toFixed(1)} KB`);
-    console.log(`${"page".padEnd(36)} ${"path".padEnd(44)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"ratio".padStart(6)} ${"errors".padStart(6)} cache`);
+    console.log(`${"page".padEnd(36)} ${"path".padEnd(44)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"ratio".padStart(6)} ${"errors".padStart(6)} ${"KB".padStart(6)} cache`);
     for (const [name, pagePath, r] of results) {
       console.log(
-        `${name.padEnd(36)} ${pagePath.slice(0, 44).padEnd(44)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${`${fmt((100 * r.rps) / base0.rps)}%`.padStart(6)} ${String(r.errors).padStart(6)} ${r.cache}`,
+        `${name.padEnd(36)} ${pagePath.slice(0, 44).padEnd(44)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${`${fmt((100 * r.rps) / base0.rps)}%`.padStart(6)} ${String(r.errors).padStart(6)} ${fmt(r.kb).padStart(6)} ${r.cache}`,
       );
     }
     console.log(`\nfirst-load JavaScript per page type (the HTML's script files, gzipped):`);
