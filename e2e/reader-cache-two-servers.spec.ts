@@ -9,7 +9,8 @@ import { signIn } from "./support/session";
 // page cache, and a publish or unpublish on one reaches the other through Postgres
 // LISTEN/NOTIFY. The servers and the database are this spec's own (not the suite's
 // SQLite server): ports 3291/3292 unless E2E_TWO_SERVER_PORTS says otherwise, on the
-// Postgres server of TEST_DATABASE_URL.
+// Postgres server of TEST_DATABASE_URL (scripts/test-all.sh starts an embedded one when
+// it is not set).
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BASE_DB = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const [PORT_A, PORT_B] = (process.env.E2E_TWO_SERVER_PORTS ?? "3291,3292").split(",").map(Number) as [number, number];
