@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { isReaderPath } from "./lib/reader/reader-paths.mjs";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
 const { auth } = NextAuth(authConfig);
@@ -36,6 +37,16 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
   }
 }
 
+/** Next.js reads the nonce from the request's policy and puts it on its script tags. */
+function withPagePolicy(request: NextRequest): NextResponse {
+  const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 /**
  * In front of every page: a server action whose body is over Next.js's limit gets a 413,
  * and a form post whose body cannot be read a 400, here (Next.js would answer either with
@@ -44,7 +55,7 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
  * who may do what: pages and actions check the user themselves.
  * The headers every response gets, pages or not, are set in scripts/server.mjs.
  */
-export default auth(async (request) => {
+const pagesWithSession = auth(async (request) => {
   if (request.method === "POST" && request.headers.has("next-action") && (await isLargerThan(request, ACTION_BODY_LIMIT))) {
     // Plain text: the browser's server-action client shows a text/plain 4xx body as the error's message.
     return new NextResponse("This is too large to send (over 1 MB). Nothing was saved.", {
@@ -66,14 +77,24 @@ export default auth(async (request) => {
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  // Next.js reads the nonce from the request's policy and puts it on its script tags.
-  const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
-  const headers = new Headers(request.headers);
-  headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", policy);
-  return response;
+  return withPagePolicy(request);
 });
+
+/**
+ * Reader pages are the same for everyone and need no session: Auth.js is not asked (it
+ * would set its CSRF and callback cookies on a visitor who has none), and the response is
+ * marked so that scripts/server.mjs may keep it and answer later readers with it
+ * (scripts/reader-cache.mjs), provided it sets no cookie.
+ */
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if ((request.method === "GET" || request.method === "HEAD") && isReaderPath(request.nextUrl.pathname)) {
+    const response = withPagePolicy(request);
+    response.headers.set("x-reader-cacheable", "1");
+    return response;
+  }
+  // Auth.js types its second argument for route handlers; as a proxy it is the event.
+  return pagesWithSession(request, event as unknown as Parameters<typeof pagesWithSession>[1]);
+}
 
 export const config = {
   // Pages only: not the auth and other API routes, not static files.

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { pageAs } from "./support/session";
 
 /** The one Content-Security-Policy of a response (two would both be enforced). */
@@ -39,18 +40,56 @@ async function expectNoncedPage(response: APIResponse): Promise<string> {
   return nonce;
 }
 
+/**
+ * A reader page answered from the reader cache (scripts/reader-cache.mjs): one HTML for
+ * every reader, so no nonce; each inline script is allowed by its hash, and nothing else
+ * inline runs.
+ */
+async function expectHashedPage(response: APIResponse): Promise<void> {
+  expect(response.status()).toBe(200);
+  expectStandardHeaders(response);
+  const scripts = directive(policyOf(response), "script-src");
+  expect(scripts).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+  expect(scripts).not.toContain("nonce");
+  expect(scripts).not.toContain("strict-dynamic");
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(scripts).not.toContain("unsafe-eval");
+
+  const html = await response.text();
+  expect(html).not.toMatch(/\snonce=/);
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=/.test(` ${m[1]}`));
+  expect(inline.length).toBeGreaterThan(0);
+  for (const [, , text] of inline) {
+    expect(scripts).toContain(`'sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}'`);
+  }
+}
+
+/** The reader page as the cache answers it (a publish by a parallel test may empty the cache). */
+async function cachedReaderPage(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  let response = await request.get(path, { headers });
+  await expect
+    .poll(async () => {
+      response = await request.get(path, { headers });
+      return response.headers()["x-reader-cache"];
+    })
+    .toBe("hit");
+  return response;
+}
+
 const forgedProto = { "X-Forwarded-Proto": "https" };
 
-test("a reader page, a studio page and an API route carry the security headers; pages get a new nonce each time", async ({ browser, request }) => {
-  const first = await expectNoncedPage(await request.get("/", { headers: forgedProto }));
-  const second = await expectNoncedPage(await request.get("/"));
-  expect(second).not.toBe(first);
+test("a reader page, a studio page and an API route carry the security headers; studio pages get a new nonce each time, reader pages hashes", async ({ browser, request }) => {
+  await expectHashedPage(await cachedReaderPage(request, "/", forgedProto));
+  await expectHashedPage(await cachedReaderPage(request, "/issues"));
 
   const editor = await pageAs(browser, "editor");
   const studio = await editor.request.get("/studio/stories", { headers: forgedProto, maxRedirects: 0 });
-  const studioNonce = await expectNoncedPage(studio);
+  const first = await expectNoncedPage(studio);
   expect(await studio.text()).toContain('data-testid="current-user"');
-  expect([first, second]).not.toContain(studioNonce);
+  const second = await expectNoncedPage(await editor.request.get("/studio/stories"));
+  expect(second).not.toBe(first);
+  // Pages that are not reader pages are never cached.
+  expect(studio.headers()["x-reader-cache"]).toBeUndefined();
 
   const api = await request.get("/api/health", { headers: forgedProto });
   expect(api.status()).toBe(200);
@@ -110,14 +149,20 @@ test("no page breaks the policy: reader, sign-in, studio and the editor run with
 });
 
 test("markup injected into a page cannot run script, and the browser reports the violation", async ({ page }) => {
-  const problems = watch(page);
-  await page.goto("/");
-  // What a story body that slipped past the sanitiser would try: an inline event handler.
-  await page.evaluate(() =>
-    document.body.insertAdjacentHTML("beforeend", '<img src="/nowhere.png" alt="" onerror="window.injected = true">'),
-  );
-  await expect.poll(() => problems.join("\n")).toContain("inline event handler violates the following Content Security Policy");
-  expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
+  // A cached reader page (script hashes) and a rendered page (nonce): neither runs it.
+  for (const path of ["/", "/signin"]) {
+    const problems = watch(page);
+    if (path === "/") await expect.poll(async () => (await page.goto(path))?.headers()["x-reader-cache"]).toBe("hit");
+    else await page.goto(path);
+    // What a story body that slipped past the sanitiser would try: an inline event handler.
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML("beforeend", '<img src="/nowhere.png" alt="" onerror="window.injected = true">'),
+    );
+    await expect.poll(() => problems.join("\n")).toContain("inline event handler violates the following Content Security Policy");
+    expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
+    page.removeAllListeners("console");
+    page.removeAllListeners("pageerror");
+  }
 });
 
 test("no other site can frame the studio (its one-click buttons cannot be clickjacked)", async ({ browser, baseURL }) => {

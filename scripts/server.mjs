@@ -2,11 +2,16 @@
 // Next.js itself keeps a client-sent X-Forwarded-For, so anyone could pick their own
 // address and dodge the sign-in throttle; here the address comes from the connection,
 // or, with TRUST_PROXY=true, from the last X-Forwarded-For hop (the one our proxy added).
-// It also sets the security headers every response gets (scripts/security-headers.mjs).
+// It also sets the security headers every response gets (scripts/security-headers.mjs),
+// and answers reader pages from the reader page cache before Next.js renders anything
+// (scripts/reader-cache.mjs; change notices from other servers: reader-invalidation.mjs).
 //   node scripts/server.mjs [--dev]      PORT and HOST from the environment
+//   READER_CACHE=off turns the cache off (reader pages are then rendered per request).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { createReaderCache } from "./reader-cache.mjs";
+import { startInvalidation } from "./reader-invalidation.mjs";
 import { securityHeaders } from "./security-headers.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-newsletter-client-address";
@@ -48,11 +53,20 @@ await app.prepare();
 
 const headerOptions = { authUrl: process.env.AUTH_URL, trustProxy };
 
+// Not in development: pages change with the code there.
+const readerCache = createReaderCache({ caching: !dev && process.env.READER_CACHE !== "off", log: console.error });
+const invalidation = await startInvalidation(readerCache, {
+  databaseUrl: process.env.DATABASE_URL?.trim(),
+  redisUrl: process.env.REDIS_URL?.trim(),
+  log: console.error,
+});
+
 createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders(req, headerOptions))) res.setHeader(name, value);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
   if (!trustProxy) delete req.headers["x-forwarded-for"];
+  if (readerCache.handle(req, res, handle)) return;
   handle(req, res);
 }).listen(port, hostname, () => {
-  console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""}`);
+  console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""} (reader cache: ${invalidation.kind})`);
 });

@@ -33,5 +33,10 @@ fi
 step "production build"
 npx next build
 step "end-to-end tests in Chromium"
-npx playwright test
+# One spec runs two app servers on one Postgres (e2e/reader-cache-two-servers.spec.ts).
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  npx playwright test
+else
+  node scripts/with-embedded-postgres.mjs npx playwright test
+fi
 step "all of it passed: lint, typecheck, unit, integration on SQLite and on Postgres, end-to-end"

@@ -11,8 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
-  // Reader pages read the live snapshot at request time, so a publish shows at once on
-  // every server. (Caching them comes with the reader-performance work.)
+  // Reader pages read the live snapshot at request time. scripts/server.mjs keeps the
+  // rendered HTML (scripts/reader-cache.mjs) and drops it on every publish, unpublish or
+  // settings change, on every server; a page not in that cache is rendered here afresh.
   await connection();
   const settings = await getSiteSettings();
   return (

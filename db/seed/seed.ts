@@ -12,6 +12,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { normalizeStoryBody } from "../../lib/content/story-body";
 import type { Role } from "../../lib/domain-types";
 import { publishIssue } from "../../lib/issues/publish-issue";
+import { readerChanged } from "../../lib/reader/cache-bus";
 import { updateMediaDetails } from "../../lib/media/media-library";
 import { storeImage } from "../../lib/media/store-image";
 import type { Actor } from "../../lib/policy";
@@ -86,6 +87,8 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
     await publishIssue(editor, { issueId, version: issue?.version });
     return true;
   });
+  // The settings (and perhaps the demo issue) are committed now: cached reader pages go.
+  readerChanged();
   return seeded ? { demo: { password, generated, accounts: DEMO_ACCOUNTS } } : {};
 }
 

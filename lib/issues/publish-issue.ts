@@ -7,6 +7,7 @@ import { searchColumns } from "../../db/queries/search";
 import { findStory, insertReviewEvent, listStoriesOfIssue } from "../../db/queries/stories";
 import { normalizeStoryBody, renderStoryHtml } from "../content/story-body";
 import { AppError } from "../errors";
+import { noticeReaderChange, readerChanged } from "../reader/cache-bus";
 import { canPublishIssue, canUnpublishIssue, type Actor } from "../policy";
 import { parseInput } from "../validation";
 import { nextIssueStatus } from "../workflow";
@@ -23,7 +24,7 @@ const STALE_ISSUE = "This issue changed after you opened it. Reload the page and
 export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug: string }> {
   const data = parseInput(issueVersionSchema, input);
   const { write } = await getDatabase();
-  return write(async (tx) => {
+  const published = await write(async (tx) => {
     const issue = await findIssueForUpdate(tx, data.issueId);
     if (!issue) throw new AppError("not_found", "This issue no longer exists.");
     if (!canPublishIssue(actor, issue)) throw new AppError("forbidden", "Only editors can publish issues.");
@@ -84,8 +85,12 @@ export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug
       targetId: issue.id,
       details: { number: issue.number, year: issue.year, stories: stories.length },
     });
+    await noticeReaderChange(tx);
     return { slug: issue.slug };
   });
+  // Committed: cached reader pages of this server go now, other servers' on the notice.
+  readerChanged();
+  return published;
 }
 
 /** Takes an issue off the reader site; its stories and their text stay as they are. */
@@ -110,5 +115,7 @@ export async function unpublishIssue(actor: Actor, input: unknown): Promise<void
       await insertReviewEvent(tx, { storyId: story.id, actorId: actor.id, kind: "unpublished" });
     }
     await insertAudit(tx, { actorId: actor.id, action: "issue.unpublished", targetType: "issue", targetId: issue.id });
+    await noticeReaderChange(tx);
   });
+  readerChanged();
 }

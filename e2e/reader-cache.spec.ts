@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { pageAs, uniqueIssueNumber } from "./support/session";
+
+const DEMO_ISSUE = "/issues/issue-13-2022";
+
+/** Asks until the page comes from the cache (a publish by a parallel test empties it). */
+async function cached(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  let response = await request.get(path, { headers });
+  await expect
+    .poll(async () => {
+      response = await request.get(path, { headers });
+      return response.headers()["x-reader-cache"];
+    })
+    .toBe("hit");
+  return response;
+}
+
+test("a reader page is rendered once and then answered from memory, compressed, with an ETag and 304s", async ({ request }) => {
+  const first = await request.get(DEMO_ISSUE);
+  expect(first.status()).toBe(200);
+  expect(["miss", "hit"]).toContain(first.headers()["x-reader-cache"]);
+
+  const hit = await cached(request, DEMO_ISSUE);
+  expect(hit.status()).toBe(200);
+  const headers = hit.headers();
+  expect(headers["cache-control"]).toBe("public, no-cache");
+  expect(headers["vary"]).toContain("Accept-Encoding");
+  expect(headers["etag"]).toMatch(/^"[A-Za-z0-9_-]+(-br|-gzip)?"$/);
+  expect(headers["set-cookie"]).toBeUndefined();
+  const html = await hit.text();
+  expect(html).toContain("Issue 13");
+  expect(html).not.toContain("nonce=");
+
+  // Conditional requests: the same page is a 304 without a body.
+  const etag = headers["etag"]!;
+  const revalidated = await request.get(DEMO_ISSUE, { headers: { "If-None-Match": etag } });
+  if (revalidated.headers()["x-reader-cache"] === "hit") {
+    expect(revalidated.status()).toBe(304);
+    expect((await revalidated.body()).length).toBe(0);
+  }
+  const other = await request.get(DEMO_ISSUE, { headers: { "If-None-Match": '"not-this-page"' } });
+  expect(other.status()).toBe(200);
+
+  // Compressed as asked, and the same page once decoded (Playwright decodes it).
+  for (const encoding of ["br", "gzip"]) {
+    const compressed = await cached(request, DEMO_ISSUE, { "Accept-Encoding": encoding });
+    expect(compressed.headers()["content-encoding"]).toBe(encoding);
+    expect(compressed.headers()["etag"]).toBe(etag.replace(/(-br|-gzip)?"$/, `-${encoding}"`));
+    expect(await compressed.text()).toContain("Issue 13");
+  }
+  const plain = await cached(request, DEMO_ISSUE, { "Accept-Encoding": "identity" });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+});
+
+test("a signed-in reader gets the same page as everyone: the cookies never reach a cached page", async ({ browser, request }) => {
+  const editor = await pageAs(browser, "editor");
+  const signedIn = await editor.request.get(DEMO_ISSUE);
+  expect(signedIn.headers()["set-cookie"]).toBeUndefined();
+  const html = await signedIn.text();
+  expect(html).not.toContain("editor@example.org");
+  expect(html).not.toContain('data-testid="current-user"');
+  const anonymous = await cached(request, DEMO_ISSUE);
+  if (signedIn.headers()["x-reader-cache"] === "hit") expect(html).toBe(await anonymous.text());
+});
+
+test("the page of a cached page runs its scripts under the hashed policy, with no violation", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.text().includes("Content Security Policy") && problems.push(m.text())));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await cached(page.request, DEMO_ISSUE);
+  const response = await page.goto(DEMO_ISSUE);
+  expect(response?.headers()["x-reader-cache"]).toBe("hit");
+  expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  // Client-side navigation needs the page's scripts: they ran.
+  await page.getByRole("link", { name: "Archive" }).click();
+  await expect(page).toHaveURL(/\/issues$/);
+  await expect(page.locator("main")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+async function approvedStory(browser: Browser, title: string): Promise<void> {
+  const writer = await pageAs(browser, "contributor");
+  await writer.goto("/studio/stories/new");
+  await writer.getByLabel("Title").fill(title);
+  await writer.getByRole("button", { name: "Create and start writing" }).click();
+  await expect(writer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const body = writer.getByRole("textbox", { name: "Story text" });
+  await body.click();
+  await body.pressSequentially("A story that readers see when the issue is out.");
+  await writer.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(writer.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
+  await writer.getByRole("button", { name: "Submit for review" }).click();
+  await expect(writer.locator("[data-status]").first()).toHaveText("In review");
+  const storyUrl = writer.url();
+  const reviewer = await pageAs(browser, "reviewer");
+  await reviewer.goto(storyUrl);
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
+}
+
+async function issueWithStory(editor: Page, number: number, year: number, title: string): Promise<void> {
+  await editor.goto("/studio/issues");
+  await editor.getByLabel("Number").fill(String(number));
+  await editor.getByLabel("Year").fill(String(year));
+  await editor.getByLabel("Title", { exact: true }).fill(`Cache check ${number}`);
+  await editor.getByRole("button", { name: "Create issue" }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: `Cache check ${number}` })).toBeVisible();
+  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
+  await editor.getByRole("button", { name: "Add to issue" }).click();
+  await expect(editor.getByRole("link", { name: title })).toBeVisible();
+}
+
+test("publishing shows the new issue at once in cached pages, and unpublishing takes it out at once", async ({ browser, request }) => {
+  const number = uniqueIssueNumber();
+  const year = 2036;
+  const title = `Cached story ${randomUUID().slice(0, 8)}`;
+  const issuePath = `/issues/issue-${number}-${year}`;
+  await approvedStory(browser, title);
+  const editor = await pageAs(browser, "editor");
+  await issueWithStory(editor, number, year, title);
+
+  // The archive is in the cache, without the issue.
+  const before = await cached(request, "/issues");
+  expect(await before.text()).not.toContain(`Cache check ${number}`);
+  expect((await request.get(issuePath)).status()).toBe(404);
+
+  await editor.getByRole("button", { name: "Publish issue" }).click();
+  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+  // The very next requests see it: the cache was emptied when the publish committed.
+  expect(await (await request.get("/issues")).text()).toContain(`Cache check ${number}`);
+  const issue = await request.get(issuePath);
+  expect(issue.status()).toBe(200);
+  expect(await issue.text()).toContain(title);
+  const storyPath = (await issue.text()).match(new RegExp(`href="(${issuePath}/[a-z0-9-]+)"`))?.[1];
+  expect(storyPath).toBeTruthy();
+
+  // Now cached too.
+  expect(await (await cached(request, issuePath)).text()).toContain(title);
+  await cached(request, storyPath!);
+  expect(await (await cached(request, "/issues")).text()).toContain(`Cache check ${number}`);
+
+  await editor.reload();
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  // The page shows the issue as a draft again (the Unpublish form, with its message, is gone).
+  await expect(editor.getByRole("button", { name: "Publish issue" })).toBeVisible();
+  expect((await request.get(issuePath)).status()).toBe(404);
+  expect((await request.get(storyPath!)).status()).toBe(404);
+  expect(await (await request.get("/issues")).text()).not.toContain(`Cache check ${number}`);
+  expect(await (await request.get("/")).text()).not.toContain(title);
+});

@@ -1,0 +1,1 @@
+export function isReaderPath(pathname: string): boolean;

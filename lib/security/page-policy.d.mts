@@ -1,0 +1,1 @@
+export function policyWithScripts(scriptSources: string[], options?: { development?: boolean }): string;
