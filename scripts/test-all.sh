@@ -24,6 +24,11 @@ npx vitest run --project unit
 step "integration tests on SQLite"
 npx vitest run --project int-sqlite
 step "integration tests on Postgres"
+if [ -n "${TEST_REDIS_URL:-${REDIS_URL:-}}" ]; then
+  echo "Redis: ${TEST_REDIS_URL:-$REDIS_URL} (reader-change notices through Redis are tested)"
+else
+  echo "Redis: none given (TEST_REDIS_URL); the Redis notices test does not run"
+fi
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "Postgres: the server TEST_DATABASE_URL points at (${TEST_DATABASE_URL#*@})"
   npx vitest run --project int-pg
