@@ -165,7 +165,10 @@ async function benchEngine(engine) {
     const home = await (await fetch(`${base}/`)).text();
     const issuePath = home.match(/href="(\/issues\/[a-z0-9-]+)"/)?.[1] ?? "/issues/issue-13-2022";
     const issueHtml = await (await fetch(`${base}${issuePath}`)).text();
-    const storyPath = issueHtml.match(/href="(\/issues\/[a-z0-9-]+\/[a-z0-9-]+)"/)?.[1];
+    // The first link to a story of the issue (not its print edition).
+    const storyPath = [...issueHtml.matchAll(/href="(\/issues\/[a-z0-9-]+\/[a-z0-9-]+)"/g)]
+      .map((match) => match[1])
+      .find((href) => !href.endsWith("/print"));
     if (!storyPath) throw new Error(`no story link on ${issuePath}`);
     const pages = [
       ["home", "/"],
