@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { withDb } from "./support/db";
 import { pageAs, uniqueIssueNumber } from "./support/session";
+import { approve, issueOf } from "./support/workflow";
 
 /**
  * Every control of the story editor — toolbar buttons, their keyboard shortcuts, the
@@ -438,21 +439,8 @@ test("every toolbar button, shortcut, input rule and paste survives save, reload
   // Review and publish.
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.locator("[data-status]").first()).toHaveText("In review");
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-  const editor = await pageAs(browser, "editor");
-  await editor.goto("/studio/issues");
-  await editor.getByLabel("Number").fill(String(number));
-  await editor.getByLabel("Year").fill("2033");
-  await editor.getByRole("button", { name: "Create issue" }).click();
-  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
-  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editor.getByRole("button", { name: "Add to issue" }).click();
-  await expect(editor.getByRole("link", { name: title })).toBeVisible();
-  await editor.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+  await approve(browser, storyUrl);
+  await issueOf(browser, { number, year: 2033, titles: [title] });
 
   // The anonymous reader gets every element, and links carry only href and our rel.
   const reader = await (await browser.newContext()).newPage();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { withDb } from "./support/db";
 import { picture } from "./support/pictures";
 import { pageAs, uniqueIssueNumber } from "./support/session";
+import { approve, issueOf, saveAndSubmit } from "./support/workflow";
 
 /**
  * Issue 7: every block type by paste, the way in that editor-every-control.spec.ts covers
@@ -248,24 +249,9 @@ test("an image copied from a published story on the reader site pastes as that i
   );
   await author.keyboard.press("Control+End");
   await author.keyboard.type(".");
-  await author.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(author.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
-  await author.getByRole("button", { name: "Submit for review" }).click();
-  await expect(author.locator("[data-status]").first()).toHaveText("In review");
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-  const editor = await pageAs(browser, "editor");
-  await editor.goto("/studio/issues");
-  await editor.getByLabel("Number").fill(String(number));
-  await editor.getByLabel("Year").fill("2035");
-  await editor.getByRole("button", { name: "Create issue" }).click();
-  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
-  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editor.getByRole("button", { name: "Add to issue" }).click();
-  await editor.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+  await saveAndSubmit(author);
+  await approve(browser, storyUrl);
+  await issueOf(browser, { number, year: 2035, titles: [title] });
 
   // The reader selects the story and copies it with the keyboard: the browser writes the HTML.
   const readerContext = await browser.newContext();

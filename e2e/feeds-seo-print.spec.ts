@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { pageAs, uniqueIssueNumber } from "./support/session";
+import { uniqueIssueNumber } from "./support/session";
+import { approve, issueOf, saveAndSubmit, startStory } from "./support/workflow";
 
 const ISSUE = "/issues/issue-13-2022";
 const STORIES = [
@@ -165,38 +166,11 @@ test("an issue published and then unpublished leaves every feed and the sitemap;
   const number = uniqueIssueNumber();
   const issueSlug = `issue-${number}-2032`;
 
-  // The contributor writes and submits; the reviewer approves.
-  const contributor = await pageAs(browser, "contributor");
-  await contributor.goto("/studio/stories/new");
-  await contributor.getByLabel("Title").fill(title);
-  await contributor.getByRole("button", { name: "Create and start writing" }).click();
-  await expect(contributor.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const storyUrl = contributor.url();
-  const editor = contributor.getByRole("textbox", { name: "Story text" });
-  await editor.click();
-  await editor.pressSequentially("Rangers counted river dolphins near Kratie.");
-  await contributor.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(contributor.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
-  await contributor.getByRole("button", { name: "Submit for review" }).click();
-  await expect(contributor.locator("[data-status]").first()).toHaveText("In review");
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-
-  // The editor makes an issue of it and publishes.
-  const editorPage = await pageAs(browser, "editor");
-  await editorPage.goto("/studio/issues");
-  await editorPage.getByLabel("Number").fill(String(number));
-  await editorPage.getByLabel("Year").fill("2032");
-  await editorPage.getByLabel("Issue date").fill("2032-05-20");
-  await editorPage.getByLabel("Title", { exact: true }).fill(`Issue ${number}, 2032`);
-  await editorPage.getByRole("button", { name: "Create issue" }).click();
-  await expect(editorPage.getByRole("heading", { level: 1, name: `Issue ${number}, 2032` })).toBeVisible();
-  await editorPage.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editorPage.getByRole("button", { name: "Add to issue" }).click();
-  await editorPage.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editorPage.getByText("Published. Readers see this issue now.")).toBeVisible();
+  // The contributor writes and submits; the reviewer approves; the editor publishes an issue of it.
+  const { page: contributor, storyUrl } = await startStory(browser, title, "Rangers counted river dolphins near Kratie.");
+  await saveAndSubmit(contributor);
+  await approve(browser, storyUrl);
+  const editorPage = await issueOf(browser, { number, year: 2032, date: "2032-05-20", title: `Issue ${number}, 2032`, titles: [title] });
 
   // Live: a reader finds it, and its title stays text in the JSON-LD and the feeds.
   const reader = await (await browser.newContext()).newPage();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { withDb } from "./support/db";
 import { pageAs, uniqueIssueNumber } from "./support/session";
+import { approve, issueOf, saveAndSubmit } from "./support/workflow";
 
 /** A generated picture (never a committed photo); each call gives new bytes. */
 async function picture(format: "jpeg" | "png", width = 1200, height = 800): Promise<Buffer> {
@@ -138,26 +139,11 @@ test("images go in by button, drop, paste and the library, and reach the reader 
   await expect(missing).toBeHidden();
   await page.screenshot({ path: "/tmp/media-editor.png", fullPage: true });
 
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.locator("[data-status]").first()).toHaveText("In review");
+  await saveAndSubmit(page);
 
   // Approve, publish, read.
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-  const editor = await pageAs(browser, "editor");
-  await editor.goto("/studio/issues");
-  await editor.getByLabel("Number").fill(String(number));
-  await editor.getByLabel("Year").fill("2033");
-  await editor.getByRole("button", { name: "Create issue" }).click();
-  await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
-  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editor.getByRole("button", { name: "Add to issue" }).click();
-  await editor.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+  await approve(browser, storyUrl);
+  await issueOf(browser, { number, year: 2033, titles: [title] });
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/issues/issue-${number}-2033`);

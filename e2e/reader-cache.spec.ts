@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { pageAs, uniqueIssueNumber } from "./support/session";
+import { approve, issueOf, publish, saveAndSubmit, startStory } from "./support/workflow";
 
 const DEMO_ISSUE = "/issues/issue-13-2022";
 
@@ -79,54 +80,22 @@ test("the page of a cached page runs its scripts under the hashed policy, with n
   expect(problems).toEqual([]);
 });
 
-async function approvedStory(browser: Browser, title: string): Promise<void> {
-  const writer = await pageAs(browser, "contributor");
-  await writer.goto("/studio/stories/new");
-  await writer.getByLabel("Title").fill(title);
-  await writer.getByRole("button", { name: "Create and start writing" }).click();
-  await expect(writer.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const body = writer.getByRole("textbox", { name: "Story text" });
-  await body.click();
-  await body.pressSequentially("A story that readers see when the issue is out.");
-  await writer.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(writer.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
-  await writer.getByRole("button", { name: "Submit for review" }).click();
-  await expect(writer.locator("[data-status]").first()).toHaveText("In review");
-  const storyUrl = writer.url();
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-}
-
-async function issueWithStory(editor: Page, number: number, year: number, title: string): Promise<void> {
-  await editor.goto("/studio/issues");
-  await editor.getByLabel("Number").fill(String(number));
-  await editor.getByLabel("Year").fill(String(year));
-  await editor.getByLabel("Title", { exact: true }).fill(`Cache check ${number}`);
-  await editor.getByRole("button", { name: "Create issue" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: `Cache check ${number}` })).toBeVisible();
-  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editor.getByRole("button", { name: "Add to issue" }).click();
-  await expect(editor.getByRole("link", { name: title })).toBeVisible();
-}
-
 test("publishing shows the new issue at once in cached pages, and unpublishing takes it out at once", async ({ browser, request }) => {
   const number = uniqueIssueNumber();
   const year = 2036;
   const title = `Cached story ${randomUUID().slice(0, 8)}`;
   const issuePath = `/issues/issue-${number}-${year}`;
-  await approvedStory(browser, title);
-  const editor = await pageAs(browser, "editor");
-  await issueWithStory(editor, number, year, title);
+  const { page: writer, storyUrl } = await startStory(browser, title, "A story that readers see when the issue is out.");
+  await saveAndSubmit(writer);
+  await approve(browser, storyUrl);
+  const editor = await issueOf(browser, { number, year, title: `Cache check ${number}`, titles: [title], publish: false });
 
   // The archive is in the cache, without the issue.
   const before = await cached(request, "/issues");
   expect(await before.text()).not.toContain(`Cache check ${number}`);
   expect((await request.get(issuePath)).status()).toBe(404);
 
-  await editor.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
+  await publish(editor);
   // The very next requests see it: the cache was emptied when the publish committed.
   expect(await (await request.get("/issues")).text()).toContain(`Cache check ${number}`);
   const issue = await request.get(issuePath);

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { pageAs, uniqueIssueNumber } from "./support/session";
+import { uniqueIssueNumber } from "./support/session";
+import { approve, issueOf, saveAndSubmit, startStory } from "./support/workflow";
 
 const SHOTS = "/tmp/search-shots";
 
@@ -101,41 +102,15 @@ test("a story published in Vietnamese, Chinese and Thai is found by words inside
   const number = uniqueIssueNumber();
 
   // Written, reviewed and published through the studio.
-  const contributor = await pageAs(browser, "contributor");
-  await contributor.goto("/studio/stories/new");
-  await contributor.getByLabel("Title").fill(title);
-  await contributor.getByRole("button", { name: "Create and start writing" }).click();
-  await expect(contributor.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const storyUrl = contributor.url();
-  const body = contributor.getByRole("textbox", { name: "Story text" });
-  await body.click();
-  await body.pressSequentially("Cộng đồng ven sông bảo vệ môi trường. ");
-  await body.pressSequentially("我们加强区域合作，保护湄公河。");
-  await body.pressSequentially("ชาวบ้านช่วยกันปกป้องแม่น้ำโขง");
-  await contributor.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(contributor.getByTestId("save-state")).toHaveText(/^Saved at \d{2}:\d{2}$/);
-  await contributor.getByRole("button", { name: "Submit for review" }).click();
-  await expect(contributor.locator("[data-status]").first()).toHaveText("In review");
-
-  const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.goto(storyUrl);
-  await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.locator("[data-status]").first()).toHaveText("Approved");
-
-  const editor = await pageAs(browser, "editor");
-  await editor.goto("/studio/issues");
-  await editor.getByLabel("Number").fill(String(number));
-  await editor.getByLabel("Year").fill("2031");
-  await editor.getByLabel("Issue date").fill("2031-04-01");
-  await editor.getByLabel("Title", { exact: true }).fill(`Issue ${number}, 2031`);
-  await editor.getByRole("button", { name: "Create issue" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: `Issue ${number}, 2031` })).toBeVisible();
+  const { page: contributor, storyUrl } = await startStory(
+    browser,
+    title,
+    "Cộng đồng ven sông bảo vệ môi trường. 我们加强区域合作，保护湄公河。ชาวบ้านช่วยกันปกป้องแม่น้ำโขง",
+  );
+  await saveAndSubmit(contributor);
+  await approve(browser, storyUrl);
+  const editor = await issueOf(browser, { number, year: 2031, date: "2031-04-01", title: `Issue ${number}, 2031`, titles: [title] });
   const issueUrl = editor.url();
-  await editor.getByLabel("Story to add").selectOption({ label: `${title} (Approved)` });
-  await editor.getByRole("button", { name: "Add to issue" }).click();
-  await expect(editor.getByRole("link", { name: title })).toBeVisible();
-  await editor.getByRole("button", { name: "Publish issue" }).click();
-  await expect(editor.getByText("Published. Readers see this issue now.")).toBeVisible();
 
   // A reader without JavaScript searches: Vietnamese without diacritics, a two-character
   // Chinese word and a Thai word, each inside a sentence.
