@@ -22,6 +22,9 @@ export interface PublishedStory {
   title: string;
   standfirst: string;
   authorName: string;
+  authorId: string | null;
+  locale: string;
+  translationGroup: string | null;
   html: string;
 }
 
@@ -42,6 +45,9 @@ const storyColumns = {
   title: publishedStories.title,
   standfirst: publishedStories.standfirst,
   authorName: publishedStories.authorName,
+  authorId: publishedStories.authorId,
+  locale: publishedStories.locale,
+  translationGroup: publishedStories.translationGroup,
   html: publishedStories.html,
 };
 

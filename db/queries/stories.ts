@@ -58,6 +58,8 @@ export interface StoryDetail {
   authorName: string;
   issueId: string | null;
   position: number;
+  locale: string;
+  translationGroup: string | null;
   version: number;
   wordCount: number;
   updatedAt: Date;
@@ -76,6 +78,8 @@ export async function findStory(db: Db, id: string): Promise<StoryDetail | null>
       authorName: users.name,
       issueId: stories.issueId,
       position: stories.position,
+      locale: stories.locale,
+      translationGroup: stories.translationGroup,
       version: stories.version,
       wordCount: stories.wordCount,
       updatedAt: stories.updatedAt,

@@ -159,6 +159,11 @@ export const publishedStories = pgTable(
     title: text("title").notNull(),
     standfirst: text("standfirst").notNull(),
     authorName: text("author_name").notNull(),
+    // The author's user id (author pages) and the story's language and translation group
+    // (the reader links a story's translations), copied from the story when published.
+    authorId: text("author_id"),
+    locale: text("locale").notNull().default("en"),
+    translationGroup: text("translation_group"),
     html: text("html").notNull(),
     plainText: text("plain_text").notNull(),
     // The words search looks for (lib/search/tokenize.ts), filled in when the issue is
@@ -168,7 +173,11 @@ export const publishedStories = pgTable(
     searchBody: text("search_body").notNull().default(""),
     searchVersion: integer("search_version").notNull().default(0),
   },
-  (t) => [uniqueIndex("published_stories_issue_slug_idx").on(t.issueId, t.slug)],
+  (t) => [
+    uniqueIndex("published_stories_issue_slug_idx").on(t.issueId, t.slug),
+    index("published_stories_author_idx").on(t.authorId),
+    index("published_stories_group_idx").on(t.translationGroup),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -80,8 +80,8 @@ const everyBlock = renderStoryHtml({
 });
 
 const stories: PublishedStory[] = [
-  { slug: "floods", position: 0, title: "Floods <and> “rivers”", standfirst: "What happened.", authorName: "Ana Author", html: everyBlock },
-  { slug: "second", position: 1, title: "A second story", standfirst: "", authorName: "Ben Byline", html: "<p>Short &amp; sweet.</p>" },
+  { slug: "floods", position: 0, title: "Floods <and> “rivers”", standfirst: "What happened.", authorName: "Ana Author", authorId: null, locale: "en", translationGroup: null, html: everyBlock },
+  { slug: "second", position: 1, title: "A second story", standfirst: "", authorName: "Ben Byline", authorId: null, locale: "en", translationGroup: null, html: "<p>Short &amp; sweet.</p>" },
 ];
 
 const source: EmailEditionSource = { settings, issue, stories, siteUrl: SITE };

@@ -54,6 +54,9 @@ export async function publishIssue(actor: Actor, input: unknown): Promise<{ slug
         title: story.title,
         standfirst: story.standfirst,
         authorName: story.authorName,
+        authorId: story.authorId,
+        locale: story.locale,
+        translationGroup: story.translationGroup,
         html: renderStoryHtml(story.body),
         plainText,
         // Search finds the story by these words from the moment the issue is live.
