@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatIssueDate } from "@/components/reader/format";
+import { IssuePublishingForms } from "@/components/studio/issue-publishing-forms";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { ActionForm } from "@/components/ui/action-form";
-import { ActionScope, ActionScopeMessage } from "@/components/ui/action-scope";
 import { inputClass } from "@/components/ui/field";
 import { loadOrRefuse } from "@/lib/action-result";
 import { requireRole } from "@/lib/auth/session";
@@ -45,105 +45,87 @@ export default async function IssueEditorPage({ params }: Props) {
       </p>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <ActionScope>
-          <section aria-labelledby="stories-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-            <h2 id="stories-heading" className="text-lg font-semibold">
-              Stories in this issue
-            </h2>
-            {stories.length === 0 ? (
-              <p className="mt-2 text-sm text-gray-700">No stories yet. Add approved stories below.</p>
-            ) : (
-              <ol className="mt-3 divide-y divide-gray-100">
-                {stories.map((story, index) => (
-                  <li key={story.id} className="flex items-center justify-between gap-3 py-3">
-                    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
-                      <span className="w-6 text-right text-sm tabular-nums text-gray-500">{index + 1}.</span>
-                      <Link href={`/studio/stories/${story.id}`} className="font-medium text-brand-700 hover:underline">
-                        {story.title}
-                      </Link>
-                      <StatusBadge status={story.status} kind="story" />
-                    </div>
-                    <ActionForm
-                      action={removeStoryAction}
-                      hidden={{ issueId: issue.id, storyId: story.id }}
-                      label="Remove"
-                      className="flex items-center gap-2"
-                    />
-                  </li>
-                ))}
-              </ol>
-            )}
-            <div className="mt-4 border-t border-gray-100 pt-4">
-              {available.length === 0 ? (
-                <p className="text-sm text-gray-600">Every story is already in an issue.</p>
-              ) : (
-                <ActionForm action={addStoryAction} hidden={{ issueId: issue.id }} label="Add to issue" className="flex flex-wrap items-end gap-2">
-                  <div className="flex min-w-64 flex-1 flex-col gap-1">
-                    <label htmlFor="add-story" className="text-sm font-medium text-gray-800">
-                      Story to add
-                    </label>
-                    <select id="add-story" name="storyId" className={inputClass}>
-                      {available.map((story) => (
-                        <option key={story.id} value={story.id}>
-                          {story.title} ({STORY_STATUS_LABEL[story.status]})
-                        </option>
-                      ))}
-                    </select>
+        <section aria-labelledby="stories-heading" className="rounded-lg border border-gray-200 bg-white p-4">
+          <h2 id="stories-heading" className="text-lg font-semibold">
+            Stories in this issue
+          </h2>
+          {stories.length === 0 ? (
+            <p className="mt-2 text-sm text-gray-700">No stories yet. Add approved stories below.</p>
+          ) : (
+            <ol className="mt-3 divide-y divide-gray-100">
+              {stories.map((story, index) => (
+                <li key={story.id} className="flex items-center justify-between gap-3 py-3">
+                  <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
+                    <span className="w-6 text-right text-sm tabular-nums text-gray-500">{index + 1}.</span>
+                    <Link href={`/studio/stories/${story.id}`} className="font-medium text-brand-700 hover:underline">
+                      {story.title}
+                    </Link>
+                    <StatusBadge status={story.status} kind="story" />
                   </div>
-                </ActionForm>
-              )}
-              <div className="mt-2">
-                <ActionScopeMessage />
-              </div>
-            </div>
-          </section>
-        </ActionScope>
+                  <ActionForm
+                    action={removeStoryAction}
+                    hidden={{ issueId: issue.id, storyId: story.id }}
+                    label="Remove"
+                    className="flex items-center gap-2"
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          <div className="mt-4 border-t border-gray-100 pt-4">
+            {available.length === 0 ? (
+              <p className="text-sm text-gray-600">Every story is already in an issue.</p>
+            ) : (
+              <ActionForm action={addStoryAction} hidden={{ issueId: issue.id }} label="Add to issue" className="flex flex-wrap items-end gap-2">
+                <div className="flex min-w-64 flex-1 flex-col gap-1">
+                  <label htmlFor="add-story" className="text-sm font-medium text-gray-800">
+                    Story to add
+                  </label>
+                  <select id="add-story" name="storyId" className={inputClass}>
+                    {available.map((story) => (
+                      <option key={story.id} value={story.id}>
+                        {story.title} ({STORY_STATUS_LABEL[story.status]})
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </ActionForm>
+            )}
+          </div>
+        </section>
 
-        {/* Publish and Unpublish answer in one place: the form that acted may be gone once it has. */}
-        <ActionScope>
-          <aside aria-label="Publishing" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 lg:self-start">
-            <h2 className="text-sm font-semibold text-gray-800">Publishing</h2>
-            {canPublishIssue(user, issue) ? (
-              <>
-                {unapproved.length > 0 ? (
-                  <p className="text-sm text-amber-800">
-                    {unapproved.length} {unapproved.length === 1 ? "story is" : "stories are"} not approved yet.
-                  </p>
-                ) : null}
-                <ActionForm
-                  action={publishIssueAction}
-                  hidden={{ issueId: issue.id, version: issue.version }}
-                  label={issue.status === "published" ? "Publish again" : "Publish issue"}
-                  pendingLabel="Publishing…"
-                  variant="primary"
-                />
-              </>
-            ) : null}
+        <aside aria-label="Publishing" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 lg:self-start">
+          <h2 className="text-sm font-semibold text-gray-800">Publishing</h2>
+          {canPublishIssue(user, issue) && unapproved.length > 0 ? (
+            <p className="text-sm text-amber-800">
+              {unapproved.length} {unapproved.length === 1 ? "story is" : "stories are"} not approved yet.
+            </p>
+          ) : null}
+          <IssuePublishingForms
+            issueId={issue.id}
+            version={issue.version}
+            published={issue.status === "published"}
+            canPublish={canPublishIssue(user, issue)}
+            canUnpublish={canUnpublishIssue(user, issue)}
+            publishAction={publishIssueAction}
+            unpublishAction={unpublishIssueAction}
+          >
             {canUnpublishIssue(user, issue) ? (
-              <>
-                <p className="text-sm text-gray-700">
-                  Live since {issue.publishedAt ? issue.publishedAt.toISOString().slice(0, 16).replace("T", " ") : "—"} UTC.
-                  Changes to its stories reach readers when you publish again.
-                </p>
-                <ActionForm
-                  action={unpublishIssueAction}
-                  hidden={{ issueId: issue.id, version: issue.version }}
-                  label="Unpublish"
-                  variant="danger"
-                />
-              </>
-            ) : null}
-            <ActionScopeMessage />
-            {canEmailIssue(user, issue) ? (
-              <p className="border-t border-gray-100 pt-3 text-sm">
-                <Link href={`/studio/issues/${issue.id}/email`} className="font-medium text-brand-700 hover:underline">
-                  Email version
-                </Link>
-                <span className="block text-gray-600">HTML for a mailing, to copy, download or send yourself as a test.</span>
+              <p className="text-sm text-gray-700">
+                Live since {issue.publishedAt ? issue.publishedAt.toISOString().slice(0, 16).replace("T", " ") : "—"} UTC.
+                Changes to its stories reach readers when you publish again.
               </p>
             ) : null}
-          </aside>
-        </ActionScope>
+          </IssuePublishingForms>
+          {canEmailIssue(user, issue) ? (
+            <p className="border-t border-gray-100 pt-3 text-sm">
+              <Link href={`/studio/issues/${issue.id}/email`} className="font-medium text-brand-700 hover:underline">
+                Email version
+              </Link>
+              <span className="block text-gray-600">HTML for a mailing, to copy, download or send yourself as a test.</span>
+            </p>
+          ) : null}
+        </aside>
       </div>
     </div>
   );
