@@ -107,6 +107,8 @@ test("bad input shows the field's message, keeps what was typed and changes noth
   await expect(name).toHaveAccessibleDescription(new RegExp(message.replace(/[.:]/g, "\\$&")));
   await expect(admin.getByLabel("Contact block")).toHaveValue(typed);
   await expectNoAxeViolations(admin, testInfo, "the settings page with a refused save");
+  const shots = process.env.SETTINGS_SHOTS_DIR;
+  if (shots) await admin.screenshot({ path: path.join(shots, "settings-refused.png"), fullPage: true });
 
   await admin.reload();
   await expect(admin.getByLabel("Contact block")).not.toHaveValue(typed);
@@ -149,6 +151,8 @@ test("after Unpublish the issue page says so, not the earlier 'Published'", asyn
   await expect(publishing.getByRole("button", { name: "Publish issue" })).toBeVisible();
   await expect(publishing.getByRole("status")).toHaveText("Unpublished. Readers no longer see this issue.");
   await expect(editor.getByText("Published. Readers see this issue now.")).toHaveCount(0);
+  const shots = process.env.SETTINGS_SHOTS_DIR;
+  if (shots) await editor.screenshot({ path: path.join(shots, "issue-unpublished.png") });
 
   await publishing.getByRole("button", { name: "Publish issue" }).click();
   await expect(publishing.getByRole("status")).toHaveText("Published. Readers see this issue now.");
