@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRANSLATION_LOCALES } from "../locales";
 import { STANDFIRST_MAX, TITLE_MAX } from "./limits";
 
 export const storyIdSchema = z.string().uuid("Unknown story.");
@@ -57,4 +58,9 @@ export const transitionStorySchema = z.object({
 export const commentOnStorySchema = z.object({
   storyId: storyIdSchema,
   body: z.string().trim().min(1, "Write a comment first.").max(5000, "Keep the comment under 5,000 characters."),
+});
+
+export const addTranslationSchema = z.object({
+  storyId: storyIdSchema,
+  locale: z.enum(TRANSLATION_LOCALES, { error: "Choose a language to translate into." }),
 });

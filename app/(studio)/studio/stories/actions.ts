@@ -10,6 +10,7 @@ import { createStory } from "@/lib/stories/create-story";
 import { getStoryForStudio } from "@/lib/stories/read-stories";
 import { storyIdSchema } from "@/lib/stories/schemas";
 import { transitionStory } from "@/lib/stories/transition-story";
+import { addTranslation } from "@/lib/stories/translate-story";
 import { parseInput } from "@/lib/validation";
 import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
 
@@ -19,6 +20,16 @@ export async function createStoryAction(_prev: FormState, formData: FormData): P
   );
   if (!result.ok) return toFormState(result);
   revalidatePath("/studio/stories");
+  redirect(`/studio/stories/${result.data.id}`);
+}
+
+/** Starts a translation of a story and opens it, to be written over. */
+export async function addTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction((user) =>
+    addTranslation(user, { storyId: formData.get("storyId"), locale: formData.get("locale") }),
+  );
+  if (!result.ok) return toFormState(result);
+  revalidatePath("/studio", "layout");
   redirect(`/studio/stories/${result.data.id}`);
 }
 
