@@ -12,6 +12,7 @@ import { canEmailIssue, canManageIssues, type Actor } from "../policy";
 import { siteUrl } from "../site-url";
 import { parseInput } from "../validation";
 import { buildEmailEdition, type EmailEdition } from "./issue-email";
+import { groupIssueStories } from "../reader/translations";
 
 const emailEditionSchema = z.object({ issueId: issueIdSchema });
 
@@ -35,7 +36,9 @@ export async function getEmailEdition(actor: Actor, input: unknown): Promise<Ema
   const live = await findPublishedIssue(db, issue.slug);
   // Published a moment ago but not yet, or unpublished since: the snapshot decides.
   if (!live || live.issueId !== issue.id) throw new AppError("conflict", NOT_PUBLISHED);
-  const [stories, settings] = await Promise.all([listPublishedStories(db, issue.id), findSettings(db)]);
+  const [all, settings] = await Promise.all([listPublishedStories(db, issue.id), findSettings(db)]);
+  // Like the issue page: each translation group once, in the site's language (its web page links the others).
+  const stories = groupIssueStories(all).map((entry) => entry.story);
   if (!settings) throw new AppError("conflict", "The site settings are missing; an admin must set them up first.");
   return buildEmailEdition({ settings, issue: live, stories, siteUrl: siteUrl() });
 }
