@@ -33,6 +33,7 @@ export async function createStory(actor: Actor, input: unknown, body: JSONConten
       slug: await uniqueStorySlug(tx, slugify(data.title)),
       title: data.title,
       standfirst: data.standfirst,
+      locale: data.locale,
       authorId: actor.id,
     });
     await insertAudit(tx, { actorId: actor.id, action: "story.created", targetType: "story", targetId: id });

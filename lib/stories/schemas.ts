@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRANSLATION_LOCALES } from "../locales";
+import { STORY_LOCALES, TRANSLATION_LOCALES } from "../locales";
 import { STANDFIRST_MAX, TITLE_MAX } from "./limits";
 
 export const storyIdSchema = z.string().uuid("Unknown story.");
@@ -37,7 +37,11 @@ const storyBodyText = z.string({ error: notADocument }).transform((text, ctx): u
   }
 });
 
-export const createStorySchema = z.object({ title, standfirst: standfirst.default("") });
+export const createStorySchema = z.object({
+  title,
+  standfirst: standfirst.default(""),
+  locale: z.enum(STORY_LOCALES, { error: "Choose one of the newsletter's languages." }).default("en"),
+});
 
 export const saveStorySchema = z.object({
   storyId: storyIdSchema,

@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/policy";
 import { getPublishedIssue, getPublishedStory, getStoryLanguages } from "@/lib/reader/read-published";
 import { groupIssueStories } from "@/lib/reader/translations";
 import { searchPublished } from "@/lib/search/search-published";
+import { createStory } from "@/lib/stories/create-story";
 import { getStoryForStudio } from "@/lib/stories/read-stories";
 import { saveStory } from "@/lib/stories/save-story";
 import { approveStory, submitStory } from "@/lib/stories/transition-story";
@@ -144,6 +145,15 @@ describe("translations", () => {
     const { db } = await getDatabase();
     const group = await db.select({ locale: tables.stories.locale }).from(tables.stories).where(eq(tables.stories.translationGroup, source.id));
     expect(group.map((g) => g.locale).sort()).toEqual(["en", "th", "zh"]);
+  });
+
+  it("a story started from scratch is in English unless its writer chooses another of the newsletter's languages", async () => {
+    const author = await makeUser("contributor");
+    expect((await currentStory((await createStory(author, { title: "Dolphins" })).id)).locale).toBe("en");
+    const { id } = await createStory(author, { title: "ปลาโลมา", locale: "th" });
+    expect(await currentStory(id)).toMatchObject({ locale: "th", translationGroup: null });
+    const wrong = await failure(createStory(author, { title: "Dauphins", locale: "fr" }));
+    expect([wrong.code, wrong.fields?.locale]).toEqual(["invalid", "Choose one of the newsletter's languages."]);
   });
 
   it("is reviewed like any story: the issue publishes only once the translation is approved, and copies its language and group", async () => {

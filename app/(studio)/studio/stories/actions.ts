@@ -16,7 +16,11 @@ import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
 
 export async function createStoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await runAction((user) =>
-    createStory(user, { title: formData.get("title"), standfirst: formData.get("standfirst") ?? "" }),
+    createStory(user, {
+      title: formData.get("title"),
+      standfirst: formData.get("standfirst") ?? "",
+      locale: formData.get("locale") ?? undefined,
+    }),
   );
   if (!result.ok) return toFormState(result);
   revalidatePath("/studio/stories");
