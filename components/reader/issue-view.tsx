@@ -64,7 +64,7 @@ function AlsoIn({ issueSlug, others }: { issueSlug: string; others: IssueWithSto
       {others.map((other, i) => (
         <span key={other.slug}>
           {i > 0 ? " · " : null}
-          <Link href={`/issues/${issueSlug}/${other.slug}`} hrefLang={other.locale} lang={other.locale} className="text-brand-700 hover:underline">
+          <Link href={`/issues/${issueSlug}/${other.slug}`} hrefLang={other.locale} lang={other.locale} className="text-brand-700 underline">
             {localeName(other.locale)}
           </Link>
         </span>

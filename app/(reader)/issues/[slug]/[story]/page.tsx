@@ -90,7 +90,7 @@ export default async function StoryPage({ params }: Props) {
                   {localeName(l.locale)}
                 </span>
               ) : (
-                <Link href={`/issues/${issue.slug}/${l.slug}`} hrefLang={l.locale} lang={l.locale} className="text-brand-700 hover:underline">
+                <Link href={`/issues/${issue.slug}/${l.slug}`} hrefLang={l.locale} lang={l.locale} className="text-brand-700 underline">
                   {localeName(l.locale)}
                 </Link>
               )}
