@@ -8,7 +8,7 @@ import { buttonClass, Field, inputClass } from "../ui/field";
 import { FormMessage } from "../ui/form-message";
 
 /** "Add translation": a language the story's group does not have yet, then a new draft in it. */
-export function TranslationForm({ storyId, locales }: { storyId: string; locales: StoryLocale[] }) {
+export function TranslationForm({ storyId, locales, placement }: { storyId: string; locales: StoryLocale[]; placement: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addTranslationAction, {});
   return (
     <form action={action} className="flex flex-col gap-2">
@@ -16,7 +16,7 @@ export function TranslationForm({ storyId, locales }: { storyId: string; locales
       <Field
         label="Translate into"
         error={state.fields?.locale}
-        hint="Starts a draft in that language from this story's text, for you to write over. It is reviewed like any story."
+        hint={`Starts a draft in that language from this story's text, for you to write over. It is reviewed like any story. ${placement}`.trim()}
       >
         {(p) => (
           <select {...p} name="locale" className={inputClass} defaultValue={locales[0]}>

@@ -30,9 +30,9 @@ export async function addTranslation(
     const source = await findStory(tx, data.storyId);
     if (!source || !canViewStory(actor, source)) throw new AppError("not_found", "No such story.");
     const group = source.translationGroup ?? source.id;
-    // Takes the group's lock (Postgres) before reading its languages.
+    // Puts the source in a group of its own when it had none (the group is named after its
+    // first story), and takes the group's lock (Postgres) before reading its languages.
     await joinTranslationGroup(tx, group, group);
-    if (source.translationGroup === null) await joinTranslationGroup(tx, source.id, group);
     const members = await listTranslationGroup(tx, group);
     if (members.some((m) => m.locale === data.locale) || source.locale === data.locale) {
       const name = `${LOCALE_NAMES[data.locale]} (${LOCALE_ENGLISH_NAMES[data.locale]})`;

@@ -147,6 +147,19 @@ describe("translations", () => {
     expect(group.map((g) => g.locale).sort()).toEqual(["en", "th", "zh"]);
   });
 
+  it("two people adding the same language at once: one translation, the other told it exists", async () => {
+    const [author, editor] = [await makeUser("contributor"), await makeUser("editor")];
+    const source = await makeStory(author);
+    const outcomes = await Promise.all([
+      code(addTranslation(author, { storyId: source.id, locale: "km" })),
+      code(addTranslation(editor, { storyId: source.id, locale: "km" })),
+    ]);
+    expect(outcomes.sort()).toEqual(["conflict", "ok"]);
+    const { db } = await getDatabase();
+    const khmer = await db.select({ id: tables.stories.id }).from(tables.stories).where(eq(tables.stories.translationGroup, source.id));
+    expect(khmer).toHaveLength(2);
+  });
+
   it("a story started from scratch is in English unless its writer chooses another of the newsletter's languages", async () => {
     const author = await makeUser("contributor");
     expect((await currentStory((await createStory(author, { title: "Dolphins" })).id)).locale).toBe("en");

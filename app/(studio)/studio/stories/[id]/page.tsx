@@ -13,6 +13,7 @@ import { LOCALE_ENGLISH_NAMES, TRANSLATION_LOCALES, isStoryLocale, localeName } 
 import {
   canCommentOnStory,
   canCreateStory,
+  canManageIssues,
   canEditStory,
   canReopenStory,
   canReviewStory,
@@ -98,7 +99,17 @@ export default async function StoryEditorPage({ params }: Props) {
         ) : (
           <p className="mb-4 text-sm text-gray-600">This story has no translations yet.</p>
         )}
-        {canCreateStory(user) && missing.length > 0 ? <TranslationForm storyId={story.id} locales={missing} /> : null}
+        {canCreateStory(user) && missing.length > 0 ? <TranslationForm
+            storyId={story.id}
+            locales={missing}
+            placement={
+              story.issueId === null
+                ? ""
+                : canManageIssues(user)
+                  ? "It goes into this story's issue, right after it."
+                  : "An editor adds it to this story's issue."
+            }
+          /> : null}
       </section>
       <section aria-labelledby="history-heading" className="mt-8 max-w-3xl rounded-lg border border-gray-200 bg-white p-4">
         <h2 id="history-heading" className="mb-3 text-sm font-semibold text-gray-800">
