@@ -1,9 +1,15 @@
 import Link from "next/link";
+import { localeName } from "@/lib/locales";
 import type { IssueWithStories } from "@/lib/reader/read-published";
+import { groupIssueStories } from "@/lib/reader/translations";
 import { IssueHeading } from "./issue-heading";
 
 /** A whole issue, read top to bottom like the printed newsletter. */
-export function IssueView({ issue, stories }: IssueWithStories) {
+export function IssueView({ issue, stories: all }: IssueWithStories) {
+  // Each translation group once, in the site's language; its translations are linked under it.
+  const entries = groupIssueStories(all);
+  const stories = entries.map((entry) => entry.story);
+  const othersOf = new Map(entries.map((entry) => [entry.story.slug, entry.others]));
   return (
     <article className="mx-auto max-w-3xl px-4 pt-10">
       <IssueHeading issue={issue} />
@@ -23,7 +29,7 @@ export function IssueView({ issue, stories }: IssueWithStories) {
           <ol className="mt-2 list-decimal space-y-1 pl-5">
             {stories.map((story) => (
               <li key={story.slug}>
-                <a className="text-brand-700 hover:underline" href={`#${story.slug}`}>
+                <a className="text-brand-700 hover:underline" href={`#${story.slug}`} lang={story.locale}>
                   {story.title}
                 </a>
               </li>
@@ -33,17 +39,36 @@ export function IssueView({ issue, stories }: IssueWithStories) {
       ) : null}
       {stories.map((story) => (
         <section key={story.slug} id={story.slug} aria-labelledby={`${story.slug}-title`} className="issue-story mt-12 border-t border-gray-200 pt-8">
-          <h2 id={`${story.slug}-title`} className="font-serif text-2xl font-bold leading-snug text-ink sm:text-3xl">
+          <h2 id={`${story.slug}-title`} lang={story.locale} className="font-serif text-2xl font-bold leading-snug text-ink sm:text-3xl">
             <Link href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
               {story.title}
             </Link>
           </h2>
-          {story.standfirst ? <p className="mt-3 text-lg text-gray-700">{story.standfirst}</p> : null}
+          {story.standfirst ? <p className="mt-3 text-lg text-gray-700" lang={story.locale}>{story.standfirst}</p> : null}
           <p className="mt-2 text-sm text-gray-600">By {story.authorName}</p>
+          <AlsoIn issueSlug={issue.slug} others={othersOf.get(story.slug) ?? []} />
           {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
-          <div className="story-body mt-6" dangerouslySetInnerHTML={{ __html: story.html }} />
+          <div className="story-body mt-6" lang={story.locale} dangerouslySetInnerHTML={{ __html: story.html }} />
         </section>
       ))}
     </article>
+  );
+}
+
+/** "Also in: 中文 · ไทย": the story's translations, each in its own language. */
+function AlsoIn({ issueSlug, others }: { issueSlug: string; others: IssueWithStories["stories"] }) {
+  if (others.length === 0) return null;
+  return (
+    <p className="no-print mt-1 text-sm text-gray-600" data-testid="also-in">
+      Also in:{" "}
+      {others.map((other, i) => (
+        <span key={other.slug}>
+          {i > 0 ? " · " : null}
+          <Link href={`/issues/${issueSlug}/${other.slug}`} hrefLang={other.locale} lang={other.locale} className="text-brand-700 underline">
+            {localeName(other.locale)}
+          </Link>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -123,3 +123,26 @@ export async function deleteSnapshot(tx: Db, issueId: string): Promise<void> {
   await tx.delete(publishedStories).where(eq(publishedStories.issueId, issueId));
   await tx.delete(publishedIssues).where(eq(publishedIssues.issueId, issueId));
 }
+
+export interface PublishedLanguage {
+  slug: string;
+  title: string;
+  locale: string;
+  position: number;
+  translationGroup: string | null;
+}
+
+/** The stories of a translation group in one published issue: the languages a story is read in. */
+export async function listPublishedTranslations(db: Db, issueId: string, group: string): Promise<PublishedLanguage[]> {
+  return db
+    .select({
+      slug: publishedStories.slug,
+      title: publishedStories.title,
+      locale: publishedStories.locale,
+      position: publishedStories.position,
+      translationGroup: publishedStories.translationGroup,
+    })
+    .from(publishedStories)
+    .where(and(eq(publishedStories.issueId, issueId), eq(publishedStories.translationGroup, group)))
+    .orderBy(asc(publishedStories.position));
+}

@@ -41,6 +41,7 @@ export interface SearchHit {
   standfirst: string;
   plainText: string;
   authorName: string;
+  locale: string;
   issueSlug: string;
   issueNumber: number;
   issueYear: number;
@@ -59,6 +60,7 @@ interface Row {
   standfirst: string;
   plain_text: string;
   author_name: string;
+  locale: string;
   issue_slug: string;
   issue_number: number | string;
   issue_year: number | string;
@@ -72,6 +74,7 @@ const toHit = (row: Row): SearchHit => ({
   standfirst: row.standfirst,
   plainText: row.plain_text,
   authorName: row.author_name,
+  locale: row.locale,
   issueSlug: row.issue_slug,
   issueNumber: Number(row.issue_number),
   issueYear: Number(row.issue_year),
@@ -79,7 +82,7 @@ const toHit = (row: Row): SearchHit => ({
   issueDate: row.issue_date,
 });
 
-const selectList = sql.raw(`s.slug AS story_slug, s.title, s.standfirst, s.plain_text, s.author_name,
+const selectList = sql.raw(`s.slug AS story_slug, s.title, s.standfirst, s.plain_text, s.author_name, s.locale,
   i.slug AS issue_slug, i.number AS issue_number, i.year AS issue_year, i.title AS issue_title, i.issue_date`);
 
 /**

@@ -36,6 +36,8 @@ export interface SearchResultItem {
   titleParts: TextPart[];
   snippetParts: TextPart[];
   authorName: string;
+  /** The story's language, shown beside it and set on its title and snippet. */
+  locale: string;
   issueTitle: string;
   issueNumber: number;
   issueYear: number;
@@ -85,6 +87,7 @@ export async function searchPublished(params: Record<string, unknown>): Promise<
       titleParts: highlight(hit.title, query),
       snippetParts: snippet(`${hit.standfirst}\n${hit.plainText}`, query),
       authorName: hit.authorName,
+      locale: hit.locale,
       issueTitle: hit.issueTitle,
       issueNumber: hit.issueNumber,
       issueYear: hit.issueYear,

@@ -73,6 +73,8 @@ describe("the email edition of the demo issue", () => {
       expect(html).toContain(story.title);
       expect(html).toContain(`href="${SITE}/issues/issue-13-2022/${story.slug}"`);
     }
+    // Each translation group once, in English: the lead story's Chinese translation is on the web only.
+    expect(html).not.toContain("second-working-group-meeting-2022-zh");
     expect(html).toContain("By ");
     // The meeting illustration: its 960 width as JPEG on the site's origin, with its width.
     expect(html).toMatch(new RegExp(`<img[^>]+src="${SITE}/media/[0-9a-f]{64}/960\\.jpg"[^>]+width="\\d+"`));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatIssueDate } from "@/components/reader/format";
+import { localeName } from "@/lib/locales";
 import { SearchForm } from "@/components/reader/search-form";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
 import { searchPublished, type ReaderSearch } from "@/lib/search/search-published";
@@ -105,7 +106,7 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
         {items.map((item) => (
           <li key={item.href} className="py-5">
             <h2 className="font-serif text-xl font-semibold leading-snug">
-              <Link href={item.href} className="text-brand-700 hover:underline">
+              <Link href={item.href} hrefLang={item.locale} lang={item.locale} className="text-brand-700 hover:underline">
                 <Marked parts={item.titleParts} />
               </Link>
             </h2>
@@ -114,9 +115,12 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
                 Issue {item.issueNumber}, {item.issueYear}
               </Link>
               {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
-              <time dateTime={item.issueDate}>{formatIssueDate(item.issueDate)}</time> · By {item.authorName}
+              <time dateTime={item.issueDate}>{formatIssueDate(item.issueDate)}</time> · By {item.authorName} ·{" "}
+              <span data-testid="result-language" lang={item.locale}>
+                {localeName(item.locale)}
+              </span>
             </p>
-            <p className="search-snippet mt-2 text-gray-800">
+            <p className="search-snippet mt-2 text-gray-800" lang={item.locale}>
               <Marked parts={item.snippetParts} />
             </p>
           </li>

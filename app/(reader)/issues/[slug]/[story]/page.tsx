@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatIssueDate } from "@/components/reader/format";
-import { getPublishedStory, getSiteSettings } from "@/lib/reader/read-published";
+import { localeName } from "@/lib/locales";
+import { getPublishedStory, getSiteSettings, getStoryLanguages } from "@/lib/reader/read-published";
 import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
 import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
 import { readingLabel } from "@/lib/text/words";
@@ -14,11 +15,21 @@ async function shareImage(found: NonNullable<Awaited<ReturnType<typeof getPublis
   return firstStoryImage(found.story.html) ?? (await getIssueCover(found.issue.issueId));
 }
 
+/** hreflang alternates: every language the story is published in, and x-default for the site's own. */
+async function languageAlternates({ issue, story }: NonNullable<Awaited<ReturnType<typeof getPublishedStory>>>) {
+  const languages = await getStoryLanguages(issue.issueId, story.slug, story.translationGroup);
+  if (languages.length < 2) return undefined;
+  const paths = Object.fromEntries(languages.map((l) => [l.locale, `/issues/${issue.slug}/${l.slug}`]));
+  return { ...paths, "x-default": `/issues/${issue.slug}/${languages[0]?.slug ?? story.slug}` };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, story } = await params;
   const found = await getPublishedStory(slug, story);
   if (!found) return { title: "Story not found" };
   return readerMetadata({
+    locale: found.story.locale,
+    languages: await languageAlternates(found),
     path: `/issues/${found.issue.slug}/${found.story.slug}`,
     title: found.story.title,
     shareTitle: found.story.title,
@@ -38,7 +49,11 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
-  const [settings, image] = await Promise.all([getSiteSettings(), shareImage(found)]);
+  const [settings, image, languages] = await Promise.all([
+    getSiteSettings(),
+    shareImage(found),
+    getStoryLanguages(issue.issueId, story.slug, story.translationGroup),
+  ]);
   const structured = newsArticle({
     url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
     headline: story.title,
@@ -49,7 +64,7 @@ export default async function StoryPage({ params }: Props) {
     imageUrl: image ? absoluteUrl(coverPath(image)) : null,
     issue: { number: issue.number, title: issue.title, url: absoluteUrl(`/issues/${issue.slug}`) },
     publisher: { name: settings.siteNameEn, url: absoluteUrl("/"), logoUrl: absoluteUrl("/apple-touch-icon.png") },
-    inLanguage: "en",
+    inLanguage: story.locale,
   });
   return (
     <article className="mx-auto max-w-2xl px-4 pt-10">
@@ -64,14 +79,39 @@ export default async function StoryPage({ params }: Props) {
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
         Issue {issue.number}, {issue.year} · <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
       </p>
-      <h1 className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">{story.title}</h1>
-      {story.standfirst ? <p className="mt-4 text-xl text-gray-700">{story.standfirst}</p> : null}
+      {languages.length > 1 ? (
+        <nav aria-label="Languages of this story" className="no-print mt-3 text-sm text-gray-700" data-testid="read-in">
+          Read in:{" "}
+          {languages.map((l, i) => (
+            <span key={l.slug}>
+              {i > 0 ? " · " : null}
+              {l.slug === story.slug ? (
+                <span aria-current="page" lang={l.locale} className="font-semibold text-ink">
+                  {localeName(l.locale)}
+                </span>
+              ) : (
+                <Link href={`/issues/${issue.slug}/${l.slug}`} hrefLang={l.locale} lang={l.locale} className="text-brand-700 underline">
+                  {localeName(l.locale)}
+                </Link>
+              )}
+            </span>
+          ))}
+        </nav>
+      ) : null}
+      <h1 lang={story.locale} className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">
+        {story.title}
+      </h1>
+      {story.standfirst ? (
+        <p lang={story.locale} className="mt-4 text-xl text-gray-700">
+          {story.standfirst}
+        </p>
+      ) : null}
       <p className="mt-3 text-sm text-gray-600">
         By {story.authorName}
         {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
       </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
-      <div className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
+      <div lang={story.locale} className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { getIssueForStudio } from "@/lib/issues/read-issues";
 import { canEmailIssue, canPublishIssue, canUnpublishIssue } from "@/lib/policy";
 import { STORY_STATUS_LABEL } from "@/lib/workflow";
 import { addStoryAction, publishIssueAction, removeStoryAction, unpublishIssueAction } from "../actions";
+import { localeName } from "@/lib/locales";
 
 export const metadata: Metadata = { title: "Issue" };
 
@@ -57,9 +58,14 @@ export default async function IssueEditorPage({ params }: Props) {
                 <li key={story.id} className="flex items-center justify-between gap-3 py-3">
                   <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
                     <span className="w-6 text-right text-sm tabular-nums text-gray-500">{index + 1}.</span>
-                    <Link href={`/studio/stories/${story.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link href={`/studio/stories/${story.id}`} lang={story.locale} className="font-medium text-brand-700 hover:underline">
                       {story.title}
                     </Link>
+                    {story.locale !== "en" ? (
+                      <span className="rounded bg-gray-100 px-2 py-0.5 text-xs text-gray-700" lang={story.locale}>
+                        {localeName(story.locale)}
+                      </span>
+                    ) : null}
                     <StatusBadge status={story.status} kind="story" />
                   </div>
                   <ActionForm
