@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { authorPath } from "@/lib/reader/read-pages";
 import type { IssueWithStories } from "@/lib/reader/read-published";
 import { IssueHeading } from "./issue-heading";
 
@@ -8,9 +8,9 @@ export function IssueView({ issue, stories }: IssueWithStories) {
     <article className="mx-auto max-w-3xl px-4 pt-10">
       <IssueHeading issue={issue} />
       <p className="no-print mt-3 text-center text-sm">
-        <Link href={`/issues/${issue.slug}/print`} className="text-brand-700 hover:underline">
+        <a href={`/issues/${issue.slug}/print`} className="text-brand-700 hover:underline">
           Print edition
-        </Link>
+        </a>
       </p>
       {issue.editorsNote ? (
         <p className="mx-auto mt-6 max-w-2xl text-center font-serif text-lg italic leading-relaxed text-gray-700">
@@ -34,12 +34,21 @@ export function IssueView({ issue, stories }: IssueWithStories) {
       {stories.map((story) => (
         <section key={story.slug} id={story.slug} aria-labelledby={`${story.slug}-title`} className="issue-story mt-12 border-t border-gray-200 pt-8">
           <h2 id={`${story.slug}-title`} className="font-serif text-2xl font-bold leading-snug text-ink sm:text-3xl">
-            <Link href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
+            <a href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
               {story.title}
-            </Link>
+            </a>
           </h2>
           {story.standfirst ? <p className="mt-3 text-lg text-gray-700">{story.standfirst}</p> : null}
-          <p className="mt-2 text-sm text-gray-600">By {story.authorName}</p>
+          <p className="mt-2 text-sm text-gray-600">
+            By{" "}
+            {story.authorId ? (
+              <a href={authorPath(story.authorId)} rel="author" className="text-brand-700 hover:underline">
+                {story.authorName}
+              </a>
+            ) : (
+              story.authorName
+            )}
+          </p>
           {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
           <div className="story-body mt-6" dangerouslySetInnerHTML={{ __html: story.html }} />
         </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatIssueDate } from "@/components/reader/format";
+import { authorPath, getStoryNeighbours } from "@/lib/reader/read-pages";
 import { getPublishedStory, getSiteSettings } from "@/lib/reader/read-published";
 import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
 import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
@@ -38,7 +38,11 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
-  const [settings, image] = await Promise.all([getSiteSettings(), shareImage(found)]);
+  const [settings, image, neighbours] = await Promise.all([
+    getSiteSettings(),
+    shareImage(found),
+    getStoryNeighbours(issue.issueId, story.position, story.locale),
+  ]);
   const structured = newsArticle({
     url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
     headline: story.title,
@@ -57,21 +61,58 @@ export default async function StoryPage({ params }: Props) {
           jsonLdText escapes "<", so no text in it can close the element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
-        <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
+        <a href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
           ← {issue.title}
-        </Link>
+        </a>
       </p>
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
         Issue {issue.number}, {issue.year} · <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
       </p>
       <h1 className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">{story.title}</h1>
       {story.standfirst ? <p className="mt-4 text-xl text-gray-700">{story.standfirst}</p> : null}
-      <p className="mt-3 text-sm text-gray-600">
-        By {story.authorName}
+      <p className="mt-3 text-sm text-gray-700">
+        By{" "}
+        {story.authorId ? (
+          <a href={authorPath(story.authorId)} rel="author" className="font-medium text-brand-700 hover:underline">
+            {story.authorName}
+          </a>
+        ) : (
+          story.authorName
+        )}
         {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
       </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
       <div className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
+      {neighbours.previous || neighbours.next ? (
+        <nav aria-label="More in this issue" className="no-print mt-12 grid gap-3 border-t border-gray-200 pt-6 sm:grid-cols-2">
+          {neighbours.previous ? (
+            <a
+              href={`/issues/${issue.slug}/${neighbours.previous.slug}`}
+              rel="prev"
+              className="group rounded-lg border border-gray-200 p-4 hover:border-brand-600"
+            >
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">← Previous story</span>
+              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+                {neighbours.previous.title}
+              </span>
+            </a>
+          ) : (
+            <span className="hidden sm:block" />
+          )}
+          {neighbours.next ? (
+            <a
+              href={`/issues/${issue.slug}/${neighbours.next.slug}`}
+              rel="next"
+              className="group rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
+            >
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">Next story →</span>
+              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+                {neighbours.next.title}
+              </span>
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </article>
   );
 }
