@@ -5,7 +5,6 @@ import {
   findLatestPublishedIssue,
   findPublishedIssue,
   findPublishedStory,
-  listPublishedIssues,
   listPublishedStories,
   type PublishedIssue,
   type PublishedStory,
@@ -62,8 +61,3 @@ export const getPublishedStory = cache(
     return { issue, story: { ...story, readingMinutes: readingMinutes(plainText) } };
   },
 );
-
-export async function listArchive(): Promise<PublishedIssue[]> {
-  const { db } = await getDatabase();
-  return listPublishedIssues(db);
-}
