@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { tables, type Db } from "../client";
 import { textPosition } from "../dialect";
 import type { PublishedIssue } from "./published";
@@ -60,21 +60,30 @@ const FIGURE_FRAGMENT = 4000;
  * For each of these issues, the HTML from its first story image on (a fragment, not the
  * story), taken from its first story, in issue order, that has one; issues with none are
  * left out. The database picks the story and cuts the fragment, so a page of covers reads
- * a few kilobytes, not the text of every story of every issue.
+ * a few kilobytes, not the text of every story of every issue; when the lead story has the
+ * picture (the usual case) it reads that story's text alone.
  */
 export async function listCoverFragments(db: Db, issueIds: string[]): Promise<{ issueId: string; html: string }[]> {
   if (issueIds.length === 0) return [];
   // Spelt out with their tables: in a select list Drizzle may leave a column unqualified,
-  // which inside the subquery would mean the subquery's own table.
-  const html = sql.raw("cover_story.html");
+  // which inside a subquery would mean the subquery's own table.
   const outerIssueId = sql.raw("published_issues.issue_id");
+  const fragment = (html: SQL) => sql`substr(${html}, ${textPosition(html, STORY_FIGURE)}, ${FIGURE_FRAGMENT})`;
+  const hasFigure = (html: SQL) => sql`${textPosition(html, STORY_FIGURE)} > 0`;
+  const leadHtml = sql.raw("lead_story.html");
+  const anyHtml = sql.raw("cover_story.html");
   const rows = await db
     .select({
       issueId: publishedIssues.issueId,
-      html: sql<string | null>`(select substr(${html}, ${textPosition(html, STORY_FIGURE)}, ${FIGURE_FRAGMENT})
-        from ${publishedStories} cover_story
-        where cover_story.issue_id = ${outerIssueId} and ${textPosition(html, STORY_FIGURE)} > 0
-        order by cover_story.position limit 1)`,
+      // The lead story first (one story's text read, and usually the one with the picture),
+      // else the first story in issue order that has one.
+      html: sql<string | null>`coalesce(
+        (select ${fragment(leadHtml)} from ${publishedStories} lead_story
+          where lead_story.issue_id = ${outerIssueId} and ${hasFigure(leadHtml)}
+            and lead_story.position = (select min(first_story.position) from ${publishedStories} first_story where first_story.issue_id = ${outerIssueId})),
+        (select ${fragment(anyHtml)} from ${publishedStories} cover_story
+          where cover_story.issue_id = ${outerIssueId} and ${hasFigure(anyHtml)}
+          order by cover_story.position limit 1))`,
     })
     .from(publishedIssues)
     .where(inArray(publishedIssues.issueId, issueIds));
