@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import { Masthead } from "@/components/reader/masthead";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { NotFoundMessage } from "@/components/ui/not-found-message";
 import { getSiteSettings } from "@/lib/reader/read-published";
+
+// The not-found route's own title ("Page not found · Newsletter" through the root template).
+export const metadata: Metadata = { title: "Page not found" };
 
 /**
  * An address no route matches, and a reader page that does not exist (proxy.ts sends those
@@ -12,7 +16,6 @@ export default async function NotFound() {
   const settings = await getSiteSettings();
   return (
     <>
-      <title>{`Page not found · ${settings.newsletterName}`}</title>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
         Skip to content
       </a>

@@ -258,6 +258,9 @@ test("addresses that are no page answer 404 with the reader layout, and pages pa
     expect(response.status(), url).toBe(404);
     const html = await response.text();
     expect(html, url).toContain("Page not found");
+    // Rendered on the server (not an empty shell filled in by JavaScript), with one title.
+    expect(html, url).not.toContain('id="__next_error__"');
+    expect(html.match(/<title>[^<]*<\/title>/g), url).toEqual(["<title>Page not found · Newsletter</title>"]);
     expect(html, url).toContain('aria-label="Site search"');
     expect(html, url).toContain('href="/issues"');
   }
