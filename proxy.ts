@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { readerPageExists } from "./lib/reader/reader-page-exists";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
@@ -38,11 +39,11 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
 }
 
 /** Next.js reads the nonce from the request's policy and puts it on its script tags. */
-function withPagePolicy(request: NextRequest): NextResponse {
+function withPagePolicy(request: NextRequest, rewriteTo?: URL): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -80,6 +81,11 @@ const pagesWithSession = auth(async (request) => {
   return withPagePolicy(request);
 });
 
+/** No route answers this path, so Next.js renders its not-found route (status 404). */
+const NOT_FOUND_PATH = "/_reader/not-found";
+/** Addresses under the reader's own routes, in any spelling: each is a page or a 404. */
+const READER_SECTION = /^\/(issues|authors|about)(\/|$)/;
+
 /**
  * Reader pages are the same for everyone and need no session: Auth.js is not asked (it
  * would set its CSRF and callback cookies on a visitor who has none), and the response is
@@ -87,7 +93,15 @@ const pagesWithSession = auth(async (request) => {
  * (scripts/reader-cache.mjs), provided it sets no cookie.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if ((request.method === "GET" || request.method === "HEAD") && isReaderPath(request.nextUrl.pathname)) {
+  const { pathname, searchParams } = request.nextUrl;
+  const reading = request.method === "GET" || request.method === "HEAD";
+  // A reader page that does not exist (upper-case slugs included) is answered by the
+  // not-found route (app/not-found.tsx), which Next.js renders on the server with a 404:
+  // see lib/reader/reader-page-exists.ts.
+  if (reading && (isReaderPath(pathname) || READER_SECTION.test(pathname)) && !(await readerPageExists(pathname, searchParams))) {
+    return withPagePolicy(request, new URL(NOT_FOUND_PATH, request.nextUrl));
+  }
+  if (reading && isReaderPath(pathname)) {
     const response = withPagePolicy(request);
     response.headers.set("x-reader-cacheable", "1");
     return response;

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { localeName } from "@/lib/locales";
+import { authorPath } from "@/lib/reader/read-pages";
 import type { IssueWithStories } from "@/lib/reader/read-published";
 import { groupIssueStories } from "@/lib/reader/translations";
 import { IssueHeading } from "./issue-heading";
@@ -14,9 +14,9 @@ export function IssueView({ issue, stories: all }: IssueWithStories) {
     <article className="mx-auto max-w-3xl px-4 pt-10">
       <IssueHeading issue={issue} />
       <p className="no-print mt-3 text-center text-sm">
-        <Link href={`/issues/${issue.slug}/print`} className="text-brand-700 hover:underline">
+        <a href={`/issues/${issue.slug}/print`} className="text-brand-700 hover:underline">
           Print edition
-        </Link>
+        </a>
       </p>
       {issue.editorsNote ? (
         <p className="mx-auto mt-6 max-w-2xl text-center font-serif text-lg italic leading-relaxed text-gray-700">
@@ -40,12 +40,21 @@ export function IssueView({ issue, stories: all }: IssueWithStories) {
       {stories.map((story) => (
         <section key={story.slug} id={story.slug} aria-labelledby={`${story.slug}-title`} className="issue-story mt-12 border-t border-gray-200 pt-8">
           <h2 id={`${story.slug}-title`} lang={story.locale} className="font-serif text-2xl font-bold leading-snug text-ink sm:text-3xl">
-            <Link href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
+            <a href={`/issues/${issue.slug}/${story.slug}`} className="hover:text-brand-700 hover:underline">
               {story.title}
-            </Link>
+            </a>
           </h2>
           {story.standfirst ? <p className="mt-3 text-lg text-gray-700" lang={story.locale}>{story.standfirst}</p> : null}
-          <p className="mt-2 text-sm text-gray-600">By {story.authorName}</p>
+          <p className="mt-2 text-sm text-gray-600">
+            By{" "}
+            {story.authorId ? (
+              <a href={authorPath(story.authorId)} rel="author" className="text-brand-700 hover:underline">
+                {story.authorName}
+              </a>
+            ) : (
+              story.authorName
+            )}
+          </p>
           <AlsoIn issueSlug={issue.slug} others={othersOf.get(story.slug) ?? []} />
           {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
           <div className="story-body mt-6" lang={story.locale} dangerouslySetInnerHTML={{ __html: story.html }} />
@@ -64,9 +73,9 @@ function AlsoIn({ issueSlug, others }: { issueSlug: string; others: IssueWithSto
       {others.map((other, i) => (
         <span key={other.slug}>
           {i > 0 ? " · " : null}
-          <Link href={`/issues/${issueSlug}/${other.slug}`} hrefLang={other.locale} lang={other.locale} className="text-brand-700 underline">
+          <a href={`/issues/${issueSlug}/${other.slug}`} hrefLang={other.locale} lang={other.locale} className="text-brand-700 underline">
             {localeName(other.locale)}
-          </Link>
+          </a>
         </span>
       ))}
     </p>

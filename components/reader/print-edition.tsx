@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { IssueWithStories } from "@/lib/reader/read-published";
 import { IssueHeading } from "./issue-heading";
 
@@ -16,9 +15,9 @@ export function PrintEdition({ issue, stories }: IssueWithStories) {
           browser&rsquo;s Print command (Ctrl+P, or ⌘P on a Mac) to print it or to save it as a PDF.
         </p>
         <p className="mt-2">
-          <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
+          <a href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
             ← Back to {issue.title}
-          </Link>
+          </a>
         </p>
       </div>
       <header className="print-cover">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SiteSettings } from "@/db/queries/settings";
 
 export function SiteFooter({ settings }: { settings: SiteSettings }) {
@@ -19,13 +18,18 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
               About {settings.siteNameEn}
             </h2>
             <p className="leading-relaxed">{settings.aboutBlock}</p>
+            <p className="no-print mt-2">
+              <a href="/about" className="text-brand-700 underline">
+                More about us
+              </a>
+            </p>
           </section>
         ) : null}
       </div>
       <p className="no-print pb-6 text-center text-xs text-gray-600">
-        <Link href="/studio" className="hover:underline">
+        <a href="/studio" className="hover:underline">
           Staff sign-in
-        </Link>
+        </a>
       </p>
     </footer>
   );

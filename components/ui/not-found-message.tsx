@@ -1,16 +1,26 @@
-import Link from "next/link";
-
 export function NotFoundMessage() {
   return (
     <div className="mx-auto max-w-xl px-4 py-24 text-center">
       <p className="text-sm font-semibold uppercase tracking-widest text-brand-700">404</p>
       <h1 className="mt-2 font-serif text-3xl font-bold">Page not found</h1>
       <p className="mt-3 text-gray-700">There is no page at this address. It may have moved, or the issue is not published.</p>
-      <p className="mt-6">
-        <Link href="/" className="text-brand-700 underline">
-          Read the latest issue
-        </Link>
-      </p>
+      <ul className="mt-6 flex flex-wrap justify-center gap-x-6 gap-y-2">
+        <li>
+          <a href="/" className="text-brand-700 underline">
+            Read the latest issue
+          </a>
+        </li>
+        <li>
+          <a href="/issues" className="text-brand-700 underline">
+            Browse the archive
+          </a>
+        </li>
+        <li>
+          <a href="/search" className="text-brand-700 underline">
+            Search the stories
+          </a>
+        </li>
+      </ul>
     </div>
   );
 }

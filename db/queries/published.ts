@@ -60,13 +60,6 @@ export async function findLatestPublishedIssue(db: Db): Promise<PublishedIssue |
   return row ?? null;
 }
 
-export async function listPublishedIssues(db: Db): Promise<PublishedIssue[]> {
-  return db
-    .select(issueColumns)
-    .from(publishedIssues)
-    .orderBy(desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number));
-}
-
 export async function findPublishedIssue(db: Db, slug: string): Promise<PublishedIssue | null> {
   const [row] = await db
     .select(issueColumns)

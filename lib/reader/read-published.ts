@@ -5,7 +5,6 @@ import {
   findLatestPublishedIssue,
   findPublishedIssue,
   findPublishedStory,
-  listPublishedIssues,
   listPublishedStories,
   listPublishedTranslations,
   type PublishedIssue,
@@ -65,11 +64,6 @@ export const getPublishedStory = cache(
     return { issue, story: { ...story, readingMinutes: readingMinutes(plainText) } };
   },
 );
-
-export async function listArchive(): Promise<PublishedIssue[]> {
-  const { db } = await getDatabase();
-  return listPublishedIssues(db);
-}
 
 /**
  * The languages a published story is read in, main language first: the story and its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupIssueStories, languagesOf, sameLanguageNeighbours, type StoryLanguage } from "./translations";
+import { groupIssueStories, languagesOf, type StoryLanguage } from "./translations";
 
 const story = (slug: string, position: number, locale = "en", translationGroup: string | null = null): StoryLanguage => ({
   slug,
@@ -29,12 +29,5 @@ describe("translations on the reader", () => {
   it("give a story's languages main language first, then in the newsletter's order", () => {
     expect(languagesOf(issue, leadTh).map((s) => s.locale)).toEqual(["en", "zh", "th"]);
     expect(languagesOf(issue, second)).toEqual([second]);
-  });
-
-  it("move prev/next among the stories in the same language", () => {
-    expect(sameLanguageNeighbours(issue, lead)).toEqual({ prev: null, next: second });
-    expect(sameLanguageNeighbours(issue, second)).toEqual({ prev: lead, next: null });
-    expect(sameLanguageNeighbours(issue, leadTh)).toEqual({ prev: null, next: thaiOnly });
-    expect(sameLanguageNeighbours(issue, leadZh)).toEqual({ prev: null, next: null });
   });
 });

@@ -57,10 +57,3 @@ export function groupIssueStories<S extends StoryLanguage>(stories: readonly S[]
   }
   return entries;
 }
-
-/** The stories before and after this one in the issue, among those in its language. */
-export function sameLanguageNeighbours<S extends StoryLanguage>(stories: readonly S[], story: S): { prev: S | null; next: S | null } {
-  const same = stories.filter((s) => s.locale === story.locale).sort((a, b) => a.position - b.position);
-  const at = same.findIndex((s) => s.slug === story.slug);
-  return { prev: same[at - 1] ?? null, next: at === -1 ? null : (same[at + 1] ?? null) };
-}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatIssueDate } from "@/components/reader/format";
 import { localeName } from "@/lib/locales";
+import { authorPath, getStoryNeighbours } from "@/lib/reader/read-pages";
 import { getPublishedStory, getSiteSettings, getStoryLanguages } from "@/lib/reader/read-published";
 import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
 import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
@@ -49,10 +49,11 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
-  const [settings, image, languages] = await Promise.all([
+  const [settings, image, languages, neighbours] = await Promise.all([
     getSiteSettings(),
     shareImage(found),
     getStoryLanguages(issue.issueId, story.slug, story.translationGroup),
+    getStoryNeighbours(issue.issueId, story.position, story.locale),
   ]);
   const structured = newsArticle({
     url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
@@ -72,9 +73,9 @@ export default async function StoryPage({ params }: Props) {
           jsonLdText escapes "<", so no text in it can close the element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
-        <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
+        <a href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
           ← {issue.title}
-        </Link>
+        </a>
       </p>
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
         Issue {issue.number}, {issue.year} · <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
@@ -90,9 +91,9 @@ export default async function StoryPage({ params }: Props) {
                   {localeName(l.locale)}
                 </span>
               ) : (
-                <Link href={`/issues/${issue.slug}/${l.slug}`} hrefLang={l.locale} lang={l.locale} className="text-brand-700 underline">
+                <a href={`/issues/${issue.slug}/${l.slug}`} hrefLang={l.locale} lang={l.locale} className="text-brand-700 underline">
                   {localeName(l.locale)}
-                </Link>
+                </a>
               )}
             </span>
           ))}
@@ -106,12 +107,49 @@ export default async function StoryPage({ params }: Props) {
           {story.standfirst}
         </p>
       ) : null}
-      <p className="mt-3 text-sm text-gray-600">
-        By {story.authorName}
+      <p className="mt-3 text-sm text-gray-700">
+        By{" "}
+        {story.authorId ? (
+          <a href={authorPath(story.authorId)} rel="author" className="font-medium text-brand-700 hover:underline">
+            {story.authorName}
+          </a>
+        ) : (
+          story.authorName
+        )}
         {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
       </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
       <div lang={story.locale} className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
+      {neighbours.previous || neighbours.next ? (
+        <nav aria-label="More in this issue" className="no-print mt-12 grid gap-3 border-t border-gray-200 pt-6 sm:grid-cols-2">
+          {neighbours.previous ? (
+            <a
+              href={`/issues/${issue.slug}/${neighbours.previous.slug}`}
+              rel="prev"
+              className="group rounded-lg border border-gray-200 p-4 hover:border-brand-600"
+            >
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">← Previous story</span>
+              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+                {neighbours.previous.title}
+              </span>
+            </a>
+          ) : (
+            <span className="hidden sm:block" />
+          )}
+          {neighbours.next ? (
+            <a
+              href={`/issues/${issue.slug}/${neighbours.next.slug}`}
+              rel="next"
+              className="group rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
+            >
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">Next story →</span>
+              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+                {neighbours.next.title}
+              </span>
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </article>
   );
 }
