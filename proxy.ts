@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
+import { readSearchParams } from "./lib/search/params";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
 const { auth } = NextAuth(authConfig);
@@ -37,12 +38,16 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
   }
 }
 
-/** Next.js reads the nonce from the request's policy and puts it on its script tags. */
-function withPagePolicy(request: NextRequest): NextResponse {
+/**
+ * Next.js reads the nonce from the request's policy and puts it on its script tags.
+ * A `status` becomes the page's status: Next.js answers with the proxy's status and
+ * renders the page as usual.
+ */
+function withPagePolicy(request: NextRequest, status?: number): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers }, ...(status ? { status } : {}) });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -81,12 +86,27 @@ const pagesWithSession = auth(async (request) => {
 });
 
 /**
+ * The reader's search, like the reader's other pages, needs no session (and is not kept
+ * in the reader page cache: its addresses are endless). An App Router page cannot choose
+ * its status, so a bad search address is found here, with the schema the page uses
+ * (lib/search/params.ts), and answered 400 (404 for a page that cannot exist); the page
+ * renders the same message. A page after the last page of results is only known once
+ * the search has run: the page asks scripts/server.mjs for that 404
+ * (lib/reader/response-status.mjs).
+ */
+function searchPage(request: NextRequest): NextResponse {
+  const search = readSearchParams(request.nextUrl.searchParams);
+  return withPagePolicy(request, search.kind === "invalid" ? search.status : undefined);
+}
+
+/**
  * Reader pages are the same for everyone and need no session: Auth.js is not asked (it
  * would set its CSRF and callback cookies on a visitor who has none), and the response is
  * marked so that scripts/server.mjs may keep it and answer later readers with it
  * (scripts/reader-cache.mjs), provided it sets no cookie.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if ((request.method === "GET" || request.method === "HEAD") && request.nextUrl.pathname === "/search") return searchPage(request);
   if ((request.method === "GET" || request.method === "HEAD") && isReaderPath(request.nextUrl.pathname)) {
     const response = withPagePolicy(request);
     response.headers.set("x-reader-cacheable", "1");

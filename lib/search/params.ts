@@ -72,6 +72,3 @@ export function readSearchParams(params: RawParams): SearchRequest {
 /** The address of a page of results (the first page has no page parameter). */
 export const searchPageHref = (q: string, page: number) =>
   `/search?${new URLSearchParams(page > 1 ? { q, page: String(page) } : { q }).toString()}`;
-
-/** The request header in which proxy.ts passes a /search address's query on to ./not-found.tsx. */
-export const SEARCH_PARAMS_HEADER = "x-search-params";
