@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig } from "./auth.config";
 import { readerPageExists } from "./lib/reader/reader-page-exists";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
+import { readSearchParams } from "./lib/search/params";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
 const { auth } = NextAuth(authConfig);
@@ -38,12 +39,17 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
   }
 }
 
-/** Next.js reads the nonce from the request's policy and puts it on its script tags. */
-function withPagePolicy(request: NextRequest, rewriteTo?: URL): NextResponse {
+/**
+ * Next.js reads the nonce from the request's policy and puts it on its script tags.
+ * A `status` becomes the page's status: Next.js answers with the proxy's status and
+ * renders the page as usual. `rewriteTo` renders another path in its place.
+ */
+function withPagePolicy(request: NextRequest, { rewriteTo, status }: { rewriteTo?: URL; status?: number } = {}): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
+  const init = { request: { headers }, ...(status ? { status } : {}) };
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -87,6 +93,20 @@ const NOT_FOUND_PATH = "/_reader/not-found";
 const READER_SECTION = /^\/(issues|authors|about)(\/|$)/;
 
 /**
+ * The reader's search, like the reader's other pages, needs no session (and is not kept
+ * in the reader page cache: its addresses are endless). An App Router page cannot choose
+ * its status, so a bad search address is found here, with the schema the page uses
+ * (lib/search/params.ts), and answered 400 (404 for a page that cannot exist); the page
+ * renders the same message. A page after the last page of results is only known once
+ * the search has run: the page asks scripts/server.mjs for that 404
+ * (lib/reader/response-status.mjs).
+ */
+function searchPage(request: NextRequest): NextResponse {
+  const search = readSearchParams(request.nextUrl.searchParams);
+  return withPagePolicy(request, { status: search.kind === "invalid" ? search.status : undefined });
+}
+
+/**
  * Reader pages are the same for everyone and need no session: Auth.js is not asked (it
  * would set its CSRF and callback cookies on a visitor who has none), and the response is
  * marked so that scripts/server.mjs may keep it and answer later readers with it
@@ -95,11 +115,12 @@ const READER_SECTION = /^\/(issues|authors|about)(\/|$)/;
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname, searchParams } = request.nextUrl;
   const reading = request.method === "GET" || request.method === "HEAD";
+  if (reading && pathname === "/search") return searchPage(request);
   // A reader page that does not exist (upper-case slugs included) is answered by the
   // not-found route (app/not-found.tsx), which Next.js renders on the server with a 404:
   // see lib/reader/reader-page-exists.ts.
   if (reading && (isReaderPath(pathname) || READER_SECTION.test(pathname)) && !(await readerPageExists(pathname, searchParams))) {
-    return withPagePolicy(request, new URL(NOT_FOUND_PATH, request.nextUrl));
+    return withPagePolicy(request, { rewriteTo: new URL(NOT_FOUND_PATH, request.nextUrl) });
   }
   if (reading && isReaderPath(pathname)) {
     const response = withPagePolicy(request);

@@ -4,6 +4,8 @@ import { formatIssueDate } from "@/components/reader/format";
 import { localeName } from "@/lib/locales";
 import { SearchForm } from "@/components/reader/search-form";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
+import { setResponseStatus } from "@/lib/reader/response-status.mjs";
+import { searchPageHref as pageHref } from "@/lib/search/params";
 import { searchPublished, type ReaderSearch } from "@/lib/search/search-published";
 import type { TextPart } from "@/lib/search/tokenize";
 
@@ -27,9 +29,6 @@ function Marked({ parts }: { parts: TextPart[] }) {
     ),
   );
 }
-
-const pageHref = (q: string, page: number) =>
-  `/search?${new URLSearchParams(page > 1 ? { q, page: String(page) } : { q }).toString()}`;
 
 function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
   const { q, page, pageCount } = search;
@@ -71,7 +70,7 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
 }
 
 function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
-  const { q, total, page, pageCount, items } = search;
+  const { q, total, more, page, pageCount, items } = search;
   if (total === 0) {
     return (
       <div className="mt-8">
@@ -84,22 +83,12 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
       </div>
     );
   }
-  if (items.length === 0) {
-    return (
-      <p className="mt-8">
-        There is no page {page} of results for <strong>“{q}”</strong>.{" "}
-        <Link className="text-brand-700 underline" href={pageHref(q, 1)}>
-          Go to the first page
-        </Link>
-        .
-      </p>
-    );
-  }
   const from = (page - 1) * SEARCH_PAGE_SIZE + 1;
   return (
     <>
       <p className="mt-6 text-sm text-gray-700" role="status">
-        {total === 1 ? "1 story" : `${total} stories`} found for <strong>“{q}”</strong>
+        {more ? `${total.toLocaleString("en")}+ stories` : total === 1 ? "1 story" : `${total.toLocaleString("en")} stories`} found
+        for <strong>“{q}”</strong>
         {pageCount > 1 ? ` · showing ${from}–${from + items.length - 1}, page ${page} of ${pageCount}` : ""}
       </p>
       <ol className="mt-4 divide-y divide-gray-200 border-y border-gray-200">
@@ -131,8 +120,21 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
   );
 }
 
+/** Why the search could not be run (the page answers 400 or 404). */
+function SearchProblem({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
+      {children}
+    </p>
+  );
+}
+
 export default async function SearchPage({ searchParams }: Props) {
   const search = await searchPublished(await searchParams);
+  // A bad address was given its 400 (or 404) by proxy.ts, which reads it with the same
+  // schema; a page after the last page of results is only known now: 404, with the same
+  // page and a message (set by scripts/server.mjs, see lib/reader/response-status.mjs).
+  if (search.kind === "past-end") setResponseStatus(404);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-10">
       <h1 className="font-serif text-3xl font-bold">Search</h1>
@@ -146,9 +148,15 @@ export default async function SearchPage({ searchParams }: Props) {
           <span lang="lo">ລາວ</span>, <span lang="km">ខ្មែរ</span>, <span lang="my">မြန်မာ</span>.
         </p>
       ) : search.kind === "invalid" ? (
-        <p className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
-          {search.message}
-        </p>
+        <SearchProblem>{search.message}</SearchProblem>
+      ) : search.kind === "past-end" ? (
+        <SearchProblem>
+          There is no page {search.page} of results for <strong>“{search.q}”</strong>.{" "}
+          <Link className="underline" href={pageHref(search.q, 1)}>
+            Go to the first page
+          </Link>
+          .
+        </SearchProblem>
       ) : (
         <Results search={search} />
       )}
