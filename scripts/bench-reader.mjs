@@ -96,6 +96,23 @@ async function load(url) {
   };
 }
 
+/**
+ * One reader at a time: N requests in a row, each timed from sending to the last byte.
+ * The p95 of a page's own latency, without the queueing 32 connections on 2 cores add.
+ */
+async function sequential(url, n = 200) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
 /** The scripts a page's HTML loads (same-origin), gzipped and added up. */
 async function firstLoadJs(base, pagePath) {
   const html = await (await fetch(`${base}${pagePath}`)).text();
@@ -175,10 +192,16 @@ async function benchEngine(engine) {
       ["issue", issuePath],
       ["story", storyPath],
       ["archive", "/issues"],
+      ["archive, page 2", "/issues?page=2"],
     ];
+    const author = issueHtml.match(/href="(\/authors\/[^"]+)"/)?.[1];
+    if (author) pages.push(["author", author]);
     const search = await fetch(`${base}/search?q=mekong`);
     await search.arrayBuffer();
-    if (search.status === 200) pages.push(["search", "/search?q=mekong"]);
+    if (search.status === 200) {
+      pages.push(["search", "/search?q=mekong"]);
+      pages.push(["search 合作", `/search?q=${encodeURIComponent("合作")}`]);
+    }
     else console.log(`(no search page: /search answers ${search.status}; skipped)`);
 
     // The baseline: the story's bytes, as the app sends them, from memory.
@@ -203,6 +226,11 @@ async function benchEngine(engine) {
       console.log(
         `${name.padEnd(36)} ${pagePath.slice(0, 44).padEnd(44)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${`${fmt((100 * r.rps) / base0.rps)}%`.padStart(6)} ${String(r.errors).padStart(6)} ${fmt(r.kb).padStart(6)} ${r.cache}`,
       );
+    }
+    console.log(`\none request at a time (200 in a row, sending to last byte):`);
+    for (const [name, pagePath] of pages) {
+      const one = await sequential(`${base}${pagePath}`);
+      console.log(`  ${name.padEnd(16)} p50 ${fmt(one.p50, 1).padStart(6)} ms   p95 ${fmt(one.p95, 1).padStart(6)} ms`);
     }
     console.log(`\nfirst-load JavaScript per page type (the HTML's script files, gzipped):`);
     for (const [name, pagePath] of pages) {

@@ -58,6 +58,7 @@ for (let first = 0; first < toMake; first += ISSUES_PER_BATCH) {
           title: `${source.title} (${number}/${year}, ${position + 1})`,
           standfirst: source.standfirst,
           authorName: source.authorName,
+          authorId: source.authorId,
           html: source.html,
           plainText: source.plainText,
           locale: source.locale,
