@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { LANGUAGE_PATH, PAGE_PATH_HEADER } from "./lib/i18n/locales.mjs";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
@@ -37,11 +38,15 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
   }
 }
 
-/** Next.js reads the nonce from the request's policy and puts it on its script tags. */
+/**
+ * Next.js reads the nonce from the request's policy and puts it on its script tags. The
+ * page learns its own path too (lib/i18n/locales.mjs: the language links come back to it).
+ */
 function withPagePolicy(request: NextRequest): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
@@ -92,6 +97,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     response.headers.set("x-reader-cacheable", "1");
     return response;
   }
+  // The language switch needs no session either, and must not give a reader Auth.js cookies.
+  if (request.nextUrl.pathname === LANGUAGE_PATH) return NextResponse.next();
   // Auth.js types its second argument for route handlers; as a proxy it is the event.
   return pagesWithSession(request, event as unknown as Parameters<typeof pagesWithSession>[1]);
 }

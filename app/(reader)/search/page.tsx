@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatIssueDate } from "@/components/reader/format";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { IssueDate } from "@/components/reader/issue-date";
 import { SearchForm } from "@/components/reader/search-form";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
 import { searchPublished, type ReaderSearch } from "@/lib/search/search-published";
@@ -11,8 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = (await searchParams).q;
   const text = typeof q === "string" ? q.trim().slice(0, 80) : "";
+  const t = await getTranslations("Search");
   // Result pages change with every issue: search engines should follow them, not list them.
-  return { title: text ? `Search: ${text}` : "Search", robots: { index: false, follow: true } };
+  return { title: text ? t("titleWithQuery", { query: text }) : t("title"), robots: { index: false, follow: true } };
 }
 
 function Marked({ parts }: { parts: TextPart[] }) {
@@ -32,14 +35,15 @@ const pageHref = (q: string, page: number) =>
 
 function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
   const { q, page, pageCount } = search;
+  const t = useTranslations("Search");
   if (pageCount <= 1) return null;
   const around = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount);
   const link = "rounded px-3 py-1 text-brand-700 hover:bg-brand-50 hover:underline";
   return (
-    <nav aria-label="Search result pages" className="mt-8 flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={t("pagesLabel")} className="mt-8 flex flex-wrap items-center gap-2 text-sm">
       {page > 1 ? (
         <Link className={link} href={pageHref(q, Math.min(page - 1, pageCount))} rel="prev">
-          ← Previous
+          {t("previousPage")}
         </Link>
       ) : null}
       <ul className="flex flex-wrap gap-1">
@@ -48,13 +52,13 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
             {i > 0 && n - (around[i - 1] ?? n) > 1 ? <span aria-hidden="true">…</span> : null}
             {n === page ? (
               <span aria-current="page" className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
-                <span className="sr-only">Page </span>
-                {n}
+                <span className="sr-only">{t("page", { page: n })}</span>
+                <span aria-hidden="true">{n}</span>
               </span>
             ) : (
               <Link className={link} href={pageHref(q, n)}>
-                <span className="sr-only">Page </span>
-                {n}
+                <span className="sr-only">{t("page", { page: n })}</span>
+                <span aria-hidden="true">{n}</span>
               </Link>
             )}
           </li>
@@ -62,7 +66,7 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
       </ul>
       {page < pageCount ? (
         <Link className={link} href={pageHref(q, page + 1)} rel="next">
-          Next →
+          {t("nextPage")}
         </Link>
       ) : null}
     </nav>
@@ -71,14 +75,21 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
 
 function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
   const { q, total, page, pageCount, items } = search;
+  const t = useTranslations("Search");
+  const tIssue = useTranslations("Issue");
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   if (total === 0) {
     return (
       <div className="mt-8">
-        <p className="text-lg">
-          No published story matches <strong>“{q}”</strong>.
-        </p>
+        <p className="text-lg">{t.rich("noResults", { query: q, strong })}</p>
         <p className="mt-2 text-gray-700">
-          Try fewer words, another spelling, or browse the <Link className="text-brand-700 underline" href="/issues">archive</Link>.
+          {t.rich("noResultsHint", {
+            archive: (chunks) => (
+              <Link className="text-brand-700 underline" href="/issues">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
@@ -86,11 +97,10 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
   if (items.length === 0) {
     return (
       <p className="mt-8">
-        There is no page {page} of results for <strong>“{q}”</strong>.{" "}
+        {t.rich("noSuchPage", { page, query: q, strong })}{" "}
         <Link className="text-brand-700 underline" href={pageHref(q, 1)}>
-          Go to the first page
+          {t("firstPage")}
         </Link>
-        .
       </p>
     );
   }
@@ -98,8 +108,8 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
   return (
     <>
       <p className="mt-6 text-sm text-gray-700" role="status">
-        {total === 1 ? "1 story" : `${total} stories`} found for <strong>“{q}”</strong>
-        {pageCount > 1 ? ` · showing ${from}–${from + items.length - 1}, page ${page} of ${pageCount}` : ""}
+        {t.rich("found", { total, query: q, strong })}
+        {pageCount > 1 ? t("showing", { from, to: from + items.length - 1, page, pageCount }) : ""}
       </p>
       <ol className="mt-4 divide-y divide-gray-200 border-y border-gray-200">
         {items.map((item) => (
@@ -111,10 +121,10 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
             </h2>
             <p className="mt-1 text-sm text-gray-600">
               <Link href={item.issueHref} className="hover:underline">
-                Issue {item.issueNumber}, {item.issueYear}
+                {tIssue("numbered", { number: item.issueNumber, year: String(item.issueYear) })}
               </Link>
               {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
-              <time dateTime={item.issueDate}>{formatIssueDate(item.issueDate)}</time> · By {item.authorName}
+              <IssueDate date={item.issueDate} /> · {tIssue("byline", { author: item.authorName })}
             </p>
             <p className="search-snippet mt-2 text-gray-800">
               <Marked parts={item.snippetParts} />
@@ -128,16 +138,16 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const search = await searchPublished(await searchParams);
+  const [search, t] = await Promise.all([searchPublished(await searchParams), getTranslations("Search")]);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-10">
-      <h1 className="font-serif text-3xl font-bold">Search</h1>
+      <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
       <div className="mt-4">
-        <SearchForm id="search-page-query" name="Search the newsletter" defaultValue={search.q} large />
+        <SearchForm id="search-page-query" name={t("formName")} defaultValue={search.q} large />
       </div>
       {search.kind === "blank" ? (
         <p className="mt-6 text-gray-700">
-          Search the stories of every published issue, in any of the newsletter’s languages: English,{" "}
+          {t("intro")} <span lang="en">English</span>,{" "}
           <span lang="vi">Tiếng Việt</span>, <span lang="zh">中文</span>, <span lang="th">ไทย</span>,{" "}
           <span lang="lo">ລາວ</span>, <span lang="km">ខ្មែរ</span>, <span lang="my">မြန်မာ</span>.
         </p>

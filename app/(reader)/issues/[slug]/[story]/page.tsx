@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatIssueDate } from "@/components/reader/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { IssueDate } from "@/components/reader/issue-date";
+import { langIfOther } from "@/lib/i18n/lang";
+import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { getPublishedStory, getSiteSettings } from "@/lib/reader/read-published";
 import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
 import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
-import { readingLabel } from "@/lib/text/words";
 
 type Props = { params: Promise<{ slug: string; story: string }> };
 
@@ -17,7 +19,7 @@ async function shareImage(found: NonNullable<Awaited<ReturnType<typeof getPublis
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, story } = await params;
   const found = await getPublishedStory(slug, story);
-  if (!found) return { title: "Story not found" };
+  if (!found) return { title: (await getTranslations("Story"))("notFound") };
   return readerMetadata({
     path: `/issues/${found.issue.slug}/${found.story.slug}`,
     title: found.story.title,
@@ -38,7 +40,15 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
-  const [settings, image] = await Promise.all([getSiteSettings(), shareImage(found)]);
+  const [settings, image, t, tIssue, locale, siteLanguage] = await Promise.all([
+    getSiteSettings(),
+    shareImage(found),
+    getTranslations("Story"),
+    getTranslations("Issue"),
+    getLocale(),
+    getSiteLanguage(),
+  ]);
+  const storyLang = langIfOther(story.locale, locale);
   const structured = newsArticle({
     url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
     headline: story.title,
@@ -57,21 +67,25 @@ export default async function StoryPage({ params }: Props) {
           jsonLdText escapes "<", so no text in it can close the element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
-        <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
+        <Link href={`/issues/${issue.slug}`} lang={langIfOther(siteLanguage, locale)} className="text-brand-700 hover:underline">
           ← {issue.title}
         </Link>
       </p>
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
-        Issue {issue.number}, {issue.year} · <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
+        {tIssue("numbered", { number: issue.number, year: String(issue.year) })} · <IssueDate date={issue.issueDate} />
       </p>
-      <h1 className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">{story.title}</h1>
-      {story.standfirst ? <p className="mt-4 text-xl text-gray-700">{story.standfirst}</p> : null}
+      <h1 lang={storyLang} className="mt-2 font-serif text-3xl font-bold leading-tight text-ink sm:text-4xl">{story.title}</h1>
+      {story.standfirst ? (
+        <p lang={storyLang} className="mt-4 text-xl text-gray-700">
+          {story.standfirst}
+        </p>
+      ) : null}
       <p className="mt-3 text-sm text-gray-600">
-        By {story.authorName}
-        {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
+        {tIssue("byline", { author: story.authorName })}
+        {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {t("readingTime", { minutes: story.readingMinutes })}</span> : null}
       </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
-      <div className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
+      <div lang={storyLang} className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
     </article>
   );
 }
