@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { langIfOther } from "@/lib/i18n/lang";
 import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import type { IssueWithStories } from "@/lib/reader/read-published";
-import { IssueHeading } from "./issue-heading";
+import { IssueHeading, isNumberedTitle } from "./issue-heading";
 
 /**
  * The whole issue laid out for paper (see "@media print" in app/globals.css): the heading
@@ -18,7 +18,11 @@ export async function PrintEdition({ issue, stories }: IssueWithStories) {
     getSiteLanguage(),
   ]);
   const issueLang = langIfOther(siteLanguage, locale);
-  const issueTitle = <span lang={issueLang}>{issue.title}</span>;
+  const issueTitle = isNumberedTitle(issue) ? (
+    tIssue("numbered", { number: issue.number, year: String(issue.year) })
+  ) : (
+    <span lang={issueLang}>{issue.title}</span>
+  );
   return (
     <article className="print-edition mx-auto max-w-3xl px-4 pt-10">
       <div className="no-print mb-8 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">

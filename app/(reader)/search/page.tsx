@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { langIfOther } from "@/lib/i18n/lang";
 import { IssueDate } from "@/components/reader/issue-date";
 import { SearchForm } from "@/components/reader/search-form";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
@@ -138,7 +139,7 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const [search, t] = await Promise.all([searchPublished(await searchParams), getTranslations("Search")]);
+  const [search, t, locale] = await Promise.all([searchPublished(await searchParams), getTranslations("Search"), getLocale()]);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-10">
       <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
@@ -152,7 +153,8 @@ export default async function SearchPage({ searchParams }: Props) {
           <span lang="lo">ລາວ</span>, <span lang="km">ខ្មែរ</span>, <span lang="my">မြန်မာ</span>.
         </p>
       ) : search.kind === "invalid" ? (
-        <p className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
+        // The search's own messages are in English (lib/search).
+        <p lang={langIfOther("en", locale)} className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
           {search.message}
         </p>
       ) : (

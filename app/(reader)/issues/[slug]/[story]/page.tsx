@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { IssueDate } from "@/components/reader/issue-date";
+import { isNumberedTitle } from "@/components/reader/issue-heading";
 import { langIfOther } from "@/lib/i18n/lang";
 import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { getPublishedStory, getSiteSettings } from "@/lib/reader/read-published";
@@ -67,8 +68,12 @@ export default async function StoryPage({ params }: Props) {
           jsonLdText escapes "<", so no text in it can close the element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
-        <Link href={`/issues/${issue.slug}`} lang={langIfOther(siteLanguage, locale)} className="text-brand-700 hover:underline">
-          ← {issue.title}
+        <Link
+          href={`/issues/${issue.slug}`}
+          lang={isNumberedTitle(issue) ? undefined : langIfOther(siteLanguage, locale)}
+          className="text-brand-700 hover:underline"
+        >
+          ← {isNumberedTitle(issue) ? tIssue("numbered", { number: issue.number, year: String(issue.year) }) : issue.title}
         </Link>
       </p>
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
