@@ -2,7 +2,9 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
 import { LANGUAGE_PATH, PAGE_PATH_HEADER } from "./lib/i18n/locales.mjs";
+import { readerPageExists } from "./lib/reader/reader-page-exists";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
+import { readSearchParams } from "./lib/search/params";
 import { newNonce, pagePolicy } from "./lib/security/content-security-policy";
 
 const { auth } = NextAuth(authConfig);
@@ -39,15 +41,19 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
 }
 
 /**
- * Next.js reads the nonce from the request's policy and puts it on its script tags. The
- * page learns its own path too (lib/i18n/locales.mjs: the language links come back to it).
+ * Next.js reads the nonce from the request's policy and puts it on its script tags.
+ * A `status` becomes the page's status: Next.js answers with the proxy's status and
+ * renders the page as usual. `rewriteTo` renders another path in its place. The page
+ * learns its own path too (lib/i18n/locales.mjs: the language links come back to it),
+ * the address the reader asked for, even when another path is rendered in its place.
  */
-function withPagePolicy(request: NextRequest): NextResponse {
+function withPagePolicy(request: NextRequest, { rewriteTo, status }: { rewriteTo?: URL; status?: number } = {}): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
   headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  const response = NextResponse.next({ request: { headers } });
+  const init = { request: { headers }, ...(status ? { status } : {}) };
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -85,6 +91,25 @@ const pagesWithSession = auth(async (request) => {
   return withPagePolicy(request);
 });
 
+/** No route answers this path, so Next.js renders its not-found route (status 404). */
+const NOT_FOUND_PATH = "/_reader/not-found";
+/** Addresses under the reader's own routes, in any spelling: each is a page or a 404. */
+const READER_SECTION = /^\/(issues|authors|about)(\/|$)/;
+
+/**
+ * The reader's search, like the reader's other pages, needs no session (and is not kept
+ * in the reader page cache: its addresses are endless). An App Router page cannot choose
+ * its status, so a bad search address is found here, with the schema the page uses
+ * (lib/search/params.ts), and answered 400 (404 for a page that cannot exist); the page
+ * renders the same message. A page after the last page of results is only known once
+ * the search has run: the page asks scripts/server.mjs for that 404
+ * (lib/reader/response-status.mjs).
+ */
+function searchPage(request: NextRequest): NextResponse {
+  const search = readSearchParams(request.nextUrl.searchParams);
+  return withPagePolicy(request, { status: search.kind === "invalid" ? search.status : undefined });
+}
+
 /**
  * Reader pages are the same for everyone and need no session: Auth.js is not asked (it
  * would set its CSRF and callback cookies on a visitor who has none), and the response is
@@ -92,7 +117,16 @@ const pagesWithSession = auth(async (request) => {
  * (scripts/reader-cache.mjs), provided it sets no cookie.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if ((request.method === "GET" || request.method === "HEAD") && isReaderPath(request.nextUrl.pathname)) {
+  const { pathname, searchParams } = request.nextUrl;
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (reading && pathname === "/search") return searchPage(request);
+  // A reader page that does not exist (upper-case slugs included) is answered by the
+  // not-found route (app/not-found.tsx), which Next.js renders on the server with a 404:
+  // see lib/reader/reader-page-exists.ts.
+  if (reading && (isReaderPath(pathname) || READER_SECTION.test(pathname)) && !(await readerPageExists(pathname, searchParams))) {
+    return withPagePolicy(request, { rewriteTo: new URL(NOT_FOUND_PATH, request.nextUrl) });
+  }
+  if (reading && isReaderPath(pathname)) {
     const response = withPagePolicy(request);
     response.headers.set("x-reader-cacheable", "1");
     return response;

@@ -10,6 +10,13 @@ export const dynamic = "force-dynamic";
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { db } = await getDatabase();
   const { issues, stories } = await listPublishedAddresses(db);
+  // A story's translations in its issue, for xhtml:link hreflang alternates.
+  const groups = new Map<string, typeof stories>();
+  for (const story of stories) {
+    if (story.translationGroup === null) continue;
+    const key = `${story.issueSlug} ${story.translationGroup}`;
+    groups.set(key, [...(groups.get(key) ?? []), story]);
+  }
   const newest = issues.reduce<Date | undefined>((max, i) => (!max || i.publishedAt > max ? i.publishedAt : max), undefined);
   return [
     { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "weekly", priority: 1 },
@@ -19,6 +26,16 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       url: absoluteUrl(`/issues/${story.issueSlug}/${story.slug}`),
       lastModified: story.publishedAt,
       priority: 0.6,
+      ...alternates(story.translationGroup === null ? [] : (groups.get(`${story.issueSlug} ${story.translationGroup}`) ?? [])),
     })),
   ];
+}
+
+function alternates(members: { issueSlug: string; slug: string; locale: string }[]) {
+  if (members.length < 2) return {};
+  return {
+    alternates: {
+      languages: Object.fromEntries(members.map((m) => [m.locale, absoluteUrl(`/issues/${m.issueSlug}/${m.slug}`)])),
+    },
+  };
 }

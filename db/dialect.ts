@@ -55,3 +55,8 @@ export async function lockKeys(tx: Db, dialect: AppDatabase["dialect"], keys: st
   ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(${id.toString()}::bigint)`);
 }
+
+/** Where `needle` first starts in `text`, counted from 1, or 0: instr on SQLite, strpos on Postgres. */
+export function textPosition(text: SQL | AnyPgColumn, needle: string): SQL<number> {
+  return processDialect === "postgres" ? sql<number>`strpos(${text}, ${needle})` : sql<number>`instr(${text}, ${needle})`;
+}

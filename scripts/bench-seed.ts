@@ -60,6 +60,7 @@ for (let first = 0; first < toMake; first += ISSUES_PER_BATCH) {
           authorName: source.authorName,
           html: source.html,
           plainText: source.plainText,
+          locale: source.locale,
         });
       }
     }

@@ -28,9 +28,10 @@ const page = (nonce = NONCE) =>
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 describe("which requests are reader pages, and their cache key", () => {
-  it("takes the home page, the archive, issues and stories, in their exact slug form only", () => {
-    for (const path of ["/", "/issues", "/issues/issue-13-2022", "/issues/issue-13-2022/lead-story"]) expect(isReaderPath(path)).toBe(true);
-    for (const path of ["/studio", "/signin", "/api/health", "/issues/", "/issues/A", "/issues/a/b/c", "/issues/%61", "//issues", "/media/x"])
+  it("takes the home page, the archive, issues, stories, authors and About, in their exact slug form only", () => {
+    for (const path of ["/", "/issues", "/issues/issue-13-2022", "/issues/issue-13-2022/lead-story", "/about", "/authors/0b6c2a4e-9f1d-4c3b-8a7e-2d5f6a1b3c4d"])
+      expect(isReaderPath(path)).toBe(true);
+    for (const path of ["/studio", "/signin", "/api/health", "/issues/", "/issues/A", "/issues/a/b/c", "/issues/%61", "//issues", "/media/x", "/about/", "/authors", "/authors/", "/authors/A", "/authors/a/b"])
       expect(isReaderPath(path)).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import path from "node:path";
 import next from "next";
 import { createReaderCache } from "./reader-cache.mjs";
 import { startInvalidation } from "./reader-invalidation.mjs";
+import { withResponseStatus } from "../lib/reader/response-status.mjs";
 import { securityHeaders } from "./security-headers.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-newsletter-client-address";
@@ -66,7 +67,8 @@ createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
   if (!trustProxy) delete req.headers["x-forwarded-for"];
   if (readerCache.handle(req, res, handle)) return;
-  handle(req, res);
+  // A page may choose its status while it renders (lib/reader/response-status.mjs).
+  withResponseStatus(res, () => handle(req, res));
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""} (reader cache: ${invalidation.kind})`);
 });

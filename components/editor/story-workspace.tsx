@@ -25,6 +25,8 @@ export interface WorkspaceStory {
   standfirst: string;
   body: JSONContent;
   status: StoryStatus;
+  /** The story's language (BCP 47), on its title, standfirst and text for spelling and speech. */
+  locale?: string;
 }
 
 export interface WorkspacePermissions {
@@ -60,6 +62,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
         "aria-label": "Story text",
         "aria-multiline": "true",
         role: "textbox",
+        lang: story.locale ?? "en",
       },
     },
     onCreate: ({ editor: created }) => autosave.editorCreated(created),
@@ -168,6 +171,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
             </label>
             <input
               id={`${ids}-title`}
+              lang={story.locale}
               value={autosave.title}
               onChange={(event) => autosave.setField("title", event.target.value)}
               readOnly={!can.edit || holding}
@@ -181,6 +185,7 @@ export function StoryWorkspace({ story, can }: { story: WorkspaceStory; can: Wor
             </label>
             <textarea
               id={`${ids}-standfirst`}
+              lang={story.locale}
               value={autosave.standfirst}
               onChange={(event) => autosave.setField("standfirst", event.target.value)}
               readOnly={!can.edit || holding}

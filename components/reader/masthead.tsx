@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./language-switch";
 import { SearchForm } from "./search-form";
@@ -11,7 +10,7 @@ export async function Masthead({ settings }: { settings: SiteSettings }) {
   return (
     <header className="border-b-4 border-brand-700 bg-white">
       <div className="mx-auto flex max-w-3xl flex-col items-center gap-1 px-4 py-6 text-center">
-        <Link href="/" className="group flex flex-col items-center gap-1 no-underline">
+        <a href="/" className="group flex flex-col items-center gap-1 no-underline">
           {settings.siteNameZh ? (
             <span lang={langIfOther("zh-CN", locale)} className="font-cjk text-xl font-semibold tracking-wide text-brand-800 sm:text-2xl">
               {settings.siteNameZh}
@@ -20,7 +19,7 @@ export async function Masthead({ settings }: { settings: SiteSettings }) {
           <span lang={langIfOther("en", locale)} className="font-serif text-lg font-semibold text-ink group-hover:underline sm:text-xl">
             {settings.siteNameEn}
           </span>
-        </Link>
+        </a>
         <span lang={langIfOther(siteLanguage, locale)} className="mt-1 text-xs font-semibold uppercase tracking-[0.3em] text-brand-700">
           {settings.newsletterName}
         </span>
@@ -29,15 +28,22 @@ export async function Masthead({ settings }: { settings: SiteSettings }) {
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-center gap-x-6 gap-y-2 px-4 py-2">
           <ul className="flex justify-center gap-6 text-sm">
             <li>
-              <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/">
+              <a className="text-gray-700 hover:text-brand-700 hover:underline" href="/">
                 {t("latestIssue")}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link className="text-gray-700 hover:text-brand-700 hover:underline" href="/issues">
+              <a className="text-gray-700 hover:text-brand-700 hover:underline" href="/issues">
                 {t("archive")}
-              </Link>
+              </a>
             </li>
+            {settings.aboutBlock.trim() ? (
+              <li>
+                <a className="text-gray-700 hover:text-brand-700 hover:underline" href="/about">
+                  {t("about")}
+                </a>
+              </li>
+            ) : null}
           </ul>
           <SearchForm id="site-search" name={t("siteSearch")} />
           <LanguageSwitch />

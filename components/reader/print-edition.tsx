@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { langIfOther } from "@/lib/i18n/lang";
 import { getSiteLanguage } from "@/lib/i18n/reader-locale";
@@ -28,9 +27,9 @@ export async function PrintEdition({ issue, stories }: IssueWithStories) {
       <div className="no-print mb-8 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
         <p>{t.rich("notice", { title: issue.title, strong: (chunks) => <strong lang={issueLang}>{chunks}</strong> })}</p>
         <p className="mt-2">
-          <Link href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
+          <a href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
             {t.rich("back", { issue: () => issueTitle })}
-          </Link>
+          </a>
         </p>
       </div>
       <header className="print-cover">

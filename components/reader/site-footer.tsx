@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SiteSettings } from "@/db/queries/settings";
 import { langIfOther } from "@/lib/i18n/lang";
@@ -28,13 +27,18 @@ export async function SiteFooter({ settings }: { settings: SiteSettings }) {
             <p lang={settingsLang} className="leading-relaxed">
               {settings.aboutBlock}
             </p>
+            <p className="no-print mt-2">
+              <a href="/about" className="text-brand-700 underline">
+                {t("moreAbout")}
+              </a>
+            </p>
           </section>
         ) : null}
       </div>
       <p className="no-print pb-6 text-center text-xs text-gray-600">
-        <Link href="/studio" className="hover:underline">
+        <a href="/studio" className="hover:underline">
           {t("staffSignIn")}
-        </Link>
+        </a>
       </p>
     </footer>
   );

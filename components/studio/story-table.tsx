@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StoryListItem } from "@/db/queries/stories";
+import { localeName } from "@/lib/locales";
 import { StatusBadge } from "./status-badge";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -13,6 +14,7 @@ export function StoryTable({ stories, empty, caption }: { stories: StoryListItem
         <thead className="bg-gray-50 text-xs uppercase tracking-wide text-gray-600">
           <tr>
             <th scope="col" className="px-4 py-2">Title</th>
+            <th scope="col" className="px-4 py-2">Language</th>
             <th scope="col" className="px-4 py-2">Status</th>
             <th scope="col" className="px-4 py-2">Author</th>
             <th scope="col" className="px-4 py-2">Issue</th>
@@ -24,9 +26,12 @@ export function StoryTable({ stories, empty, caption }: { stories: StoryListItem
           {stories.map((story) => (
             <tr key={story.id} className="hover:bg-gray-50">
               <td className="px-4 py-2 font-medium">
-                <Link href={`/studio/stories/${story.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/studio/stories/${story.id}`} lang={story.locale} className="text-brand-700 hover:underline">
                   {story.title}
                 </Link>
+              </td>
+              <td className="px-4 py-2 text-gray-700" lang={story.locale}>
+                {localeName(story.locale)}
               </td>
               <td className="px-4 py-2">
                 <StatusBadge status={story.status} kind="story" />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 export function NotFoundMessage() {
@@ -8,11 +7,23 @@ export function NotFoundMessage() {
       <p className="text-sm font-semibold uppercase tracking-widest text-brand-700">404</p>
       <h1 className="mt-2 font-serif text-3xl font-bold">{t("title")}</h1>
       <p className="mt-3 text-gray-700">{t("text")}</p>
-      <p className="mt-6">
-        <Link href="/" className="text-brand-700 underline">
-          {t("home")}
-        </Link>
-      </p>
+      <ul className="mt-6 flex flex-wrap justify-center gap-x-6 gap-y-2">
+        <li>
+          <a href="/" className="text-brand-700 underline">
+            {t("home")}
+          </a>
+        </li>
+        <li>
+          <a href="/issues" className="text-brand-700 underline">
+            {t("archive")}
+          </a>
+        </li>
+        <li>
+          <a href="/search" className="text-brand-700 underline">
+            {t("search")}
+          </a>
+        </li>
+      </ul>
     </div>
   );
 }

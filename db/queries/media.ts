@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, like } from "drizzle-orm";
 import { tables, type Db } from "../client";
 
-const { media, mediaVariants } = tables;
+const { media, mediaVariants, mediaFallbacks } = tables;
 
 export interface MediaItem {
   id: string;
@@ -100,4 +100,22 @@ export async function listVariantWidths(db: Db, id: string): Promise<number[]> {
     .where(eq(mediaVariants.mediaId, id))
     .orderBy(mediaVariants.width);
   return rows.map((row) => row.width);
+}
+
+/** A JPEG or PNG copy of a variant (for mail clients without WebP), if one was made. */
+export async function findMediaFallback(db: Db, id: string, width: number): Promise<{ mime: string; bytes: Buffer } | null> {
+  const [row] = await db
+    .select({ mime: mediaFallbacks.mime, bytes: mediaFallbacks.bytes })
+    .from(mediaFallbacks)
+    .where(and(eq(mediaFallbacks.mediaId, id), eq(mediaFallbacks.width, width)))
+    .limit(1);
+  return row ? { mime: row.mime, bytes: Buffer.from(row.bytes) } : null;
+}
+
+/** Keeps a fallback unless another request stored one for the same image and width first. */
+export async function insertMediaFallback(tx: Db, row: { mediaId: string; width: number; mime: string; bytes: Buffer }): Promise<void> {
+  await tx
+    .insert(mediaFallbacks)
+    .values({ ...row, byteSize: row.bytes.byteLength })
+    .onConflictDoNothing();
 }

@@ -91,7 +91,7 @@ export async function listRecentPublishedStories(db: Db, limit: number): Promise
 
 export interface SitemapRows {
   issues: { slug: string; publishedAt: Date }[];
-  stories: { issueSlug: string; slug: string; publishedAt: Date }[];
+  stories: { issueSlug: string; slug: string; publishedAt: Date; locale: string; translationGroup: string | null }[];
 }
 
 /** Every published issue and story address, newest issue first. */
@@ -101,7 +101,13 @@ export async function listPublishedAddresses(db: Db): Promise<SitemapRows> {
     .from(publishedIssues)
     .orderBy(...newestIssueFirst);
   const stories = await db
-    .select({ issueSlug: publishedIssues.slug, slug: publishedStories.slug, publishedAt: publishedIssues.publishedAt })
+    .select({
+      issueSlug: publishedIssues.slug,
+      slug: publishedStories.slug,
+      publishedAt: publishedIssues.publishedAt,
+      locale: publishedStories.locale,
+      translationGroup: publishedStories.translationGroup,
+    })
     .from(publishedStories)
     .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedStories.issueId))
     .orderBy(...newestIssueFirst, asc(publishedStories.position));

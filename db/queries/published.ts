@@ -60,13 +60,6 @@ export async function findLatestPublishedIssue(db: Db): Promise<PublishedIssue |
   return row ?? null;
 }
 
-export async function listPublishedIssues(db: Db): Promise<PublishedIssue[]> {
-  return db
-    .select(issueColumns)
-    .from(publishedIssues)
-    .orderBy(desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number));
-}
-
 export async function findPublishedIssue(db: Db, slug: string): Promise<PublishedIssue | null> {
   const [row] = await db
     .select(issueColumns)
@@ -122,4 +115,27 @@ export async function replaceSnapshot(tx: Db, snapshot: Snapshot): Promise<void>
 export async function deleteSnapshot(tx: Db, issueId: string): Promise<void> {
   await tx.delete(publishedStories).where(eq(publishedStories.issueId, issueId));
   await tx.delete(publishedIssues).where(eq(publishedIssues.issueId, issueId));
+}
+
+export interface PublishedLanguage {
+  slug: string;
+  title: string;
+  locale: string;
+  position: number;
+  translationGroup: string | null;
+}
+
+/** The stories of a translation group in one published issue: the languages a story is read in. */
+export async function listPublishedTranslations(db: Db, issueId: string, group: string): Promise<PublishedLanguage[]> {
+  return db
+    .select({
+      slug: publishedStories.slug,
+      title: publishedStories.title,
+      locale: publishedStories.locale,
+      position: publishedStories.position,
+      translationGroup: publishedStories.translationGroup,
+    })
+    .from(publishedStories)
+    .where(and(eq(publishedStories.issueId, issueId), eq(publishedStories.translationGroup, group)))
+    .orderBy(asc(publishedStories.position));
 }

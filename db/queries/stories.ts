@@ -1,6 +1,6 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, like, or, sql } from "drizzle-orm";
 import type { ReviewEventKind, StoryStatus } from "../../lib/domain-types";
 import { tables, type Db } from "../client";
 
@@ -14,6 +14,7 @@ export interface StoryListItem {
   authorName: string;
   issueId: string | null;
   issueTitle: string | null;
+  locale: string;
   wordCount: number;
   updatedAt: Date;
 }
@@ -26,6 +27,7 @@ const listColumns = {
   authorName: users.name,
   issueId: stories.issueId,
   issueTitle: issues.title,
+  locale: stories.locale,
   wordCount: stories.wordCount,
   updatedAt: stories.updatedAt,
 };
@@ -113,6 +115,8 @@ export async function insertStory(
     status?: StoryStatus;
     issueId?: string | null;
     position?: number;
+    locale?: string;
+    translationGroup?: string | null;
   },
 ): Promise<{ id: string }> {
   const [row] = await db.insert(stories).values(values).returning({ id: stories.id });
@@ -206,4 +210,49 @@ export async function listStoriesOfIssue(
     .leftJoin(issues, eq(issues.id, stories.issueId))
     .where(eq(stories.issueId, issueId))
     .orderBy(asc(stories.position), asc(stories.createdAt));
+}
+
+export interface TranslationItem {
+  id: string;
+  authorId: string;
+  title: string;
+  locale: string;
+  status: StoryStatus;
+  issueId: string | null;
+  position: number;
+}
+
+/** The stories of a translation group, oldest first (the original comes first). */
+export async function listTranslationGroup(db: Db, group: string): Promise<TranslationItem[]> {
+  return db
+    .select({
+      id: stories.id,
+      authorId: stories.authorId,
+      title: stories.title,
+      locale: stories.locale,
+      status: stories.status,
+      issueId: stories.issueId,
+      position: stories.position,
+    })
+    .from(stories)
+    .where(eq(stories.translationGroup, group))
+    .orderBy(asc(stories.createdAt), asc(stories.id));
+}
+
+/**
+ * Puts a story into a translation group. Called on the group's first story before a
+ * translation is added, always (also when it is in the group already): on Postgres the
+ * update locks that row, so two people adding a language to one group take turns, and the
+ * second sees the first's translation and is refused the same language.
+ */
+export async function joinTranslationGroup(db: Db, id: string, group: string): Promise<void> {
+  await db.update(stories).set({ translationGroup: group }).where(eq(stories.id, id));
+}
+
+/** Moves the stories of an issue after `position` down one place, to make room there. */
+export async function makeRoomAfter(db: Db, issueId: string, position: number): Promise<void> {
+  await db
+    .update(stories)
+    .set({ position: sql`${stories.position} + 1` })
+    .where(and(eq(stories.issueId, issueId), gt(stories.position, position)));
 }

@@ -296,3 +296,22 @@ export const mediaVariants = pgTable(
   },
   (t) => [primaryKey({ name: "media_variants_pk", columns: [t.mediaId, t.width] })],
 );
+
+/**
+ * A JPEG (or, for an image with transparency, a PNG) of a variant, for the email edition:
+ * desktop Outlook and some other mail clients show no WebP. Made on first use, then kept.
+ */
+export const mediaFallbacks = pgTable(
+  "media_fallbacks",
+  {
+    mediaId: text("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    mime: text("mime").notNull(),
+    bytes: bytea("bytes").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: "media_fallbacks_pk", columns: [t.mediaId, t.width] })],
+);

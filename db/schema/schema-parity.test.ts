@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   "audit_log",
   "issues",
   "media",
+  "media_fallbacks",
   "media_variants",
   "published_issues",
   "published_stories",

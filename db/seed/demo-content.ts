@@ -292,3 +292,101 @@ const frameworkStory: DemoStory = {
 };
 
 export const demoStories: DemoStory[] = [leadStory, frameworkStory];
+
+// ---------------------------------------------------------------------------
+// Translations: stories of their own, in the translation group of the story they translate
+// ---------------------------------------------------------------------------
+
+export type DemoTranslation = DemoStory & {
+  locale: "zh";
+  /** The slug of the story it translates (one of demoStories); it follows that story in the issue. */
+  translationOf: string;
+};
+
+const STRATEGY_2018_2022_ZH = "《澜沧江-湄公河环境合作战略（2018—2022）》";
+const STRATEGY_2023_2027_ZH = "《澜沧江-湄公河环境合作战略与行动框架（2023—2027）》";
+
+/**
+ * The lead story in simplified Chinese, retold for this project from the English text above
+ * (not a copy of any published translation). Speakers keep their names as in the English
+ * story, so their cards share its portraits.
+ */
+const leadStoryZh: DemoTranslation = {
+  slug: `${leadStory.slug}-zh`,
+  locale: "zh",
+  translationOf: leadStory.slug,
+  title: "2022年澜湄环境合作第二次工作组会议在线召开",
+  standfirst: "2022年9月29日，澜湄六国的官员通过视频相聚，回顾澜湄环境合作中心的工作进展，为本区域未来五年的环境合作出谋划策。",
+  authorRole: "editor",
+  body: doc(
+    meetingIllustration(
+      "在线会议示意图：代表们围坐在长桌旁，面向墙上的大屏幕，屏幕上的六个视频窗口里是六位与会者。",
+      "2022年9月29日，澜湄六国的协调员和代表在线上相聚。",
+    ),
+    p(
+      "2022年澜湄环境合作第二次工作组会议于2022年9月29日以线上方式举行。会议由澜湄环境合作中心，即中国生态环境部对外合作与交流中心主办，" +
+        "澜湄各国的协调员和代表悉数出席。",
+    ),
+    p(
+      "与会者回顾了澜湄环境合作中心近几个月来的工作成果，并就",
+      i(STRATEGY_2023_2027_ZH),
+      "（以下简称“新战略与行动框架”）建言献策。这份文件将为下一阶段的合作指明方向。",
+    ),
+    p("中国、越南、老挝、柬埔寨、缅甸和泰国的高级官员在会议开幕时致辞，澜湄环境合作中心主任也发表了讲话。各位发言人的要点如下。"),
+    heading(2, "发言要点"),
+    speaker(
+      "Mr. ZHOU Jun",
+      "中国生态环境部国际合作司司长",
+      `在${STRATEGY_2018_2022_ZH}的指引下，澜湄国家携手打造了旗舰项目“绿色澜湄计划”，通过政策对话、示范项目、能力建设和联合研究，` +
+        "帮助各国提升适应和减缓气候变化、管理生态系统、保护生物多样性以及整体环境治理的能力。新战略与行动框架应推动澜湄环境合作取得更大成就。",
+    ),
+    speaker(
+      "Mr. Le Ngoc Tuan",
+      "越南自然资源与环境部国际合作司司长",
+      "气候变化、环境污染和生物多样性丧失，都是只有全球共同应对才能化解的危机。越南支持起草新战略与行动框架，" +
+        "希望其优先领域帮助每个成员国增强减缓和适应气候变化、向清洁能源转型以及建设可持续基础设施的能力，推动全区域的可持续发展。",
+    ),
+    speaker(
+      "Mr. Lonkham Atsanavong",
+      "老挝自然资源与环境部自然资源与环境研究所所长",
+      `${STRATEGY_2018_2022_ZH}取得了扎实成果，也留下了宝贵经验，这些都将影响今后的合作。` +
+        "新的战略与行动框架有助于本区域实现可持续发展目标，把区域工作与全球目标衔接起来，并加强全球环境治理。",
+    ),
+    speaker(
+      "Mr. Srey Sunleang",
+      "柬埔寨环境部自然保护区总局副总局长",
+      "澜湄环境合作是本区域重要的合作框架，面对当今的全球性挑战，它还有很大的发展空间。新战略与行动框架应引领各国在未来五年开展更紧密的合作，取得更好的成果。",
+    ),
+    speaker(
+      "Ms. Thaw Thaw Han",
+      "缅甸资源与环境保护部环境保护司司长",
+      "“绿色澜湄计划”为本区域的绿色、低碳和可持续发展带来了一系列成果，缅甸也为保护区域和全球环境贡献了自己的力量。" +
+        "基于自然的解决方案是恢复自然资源、应对气候与环境危机的关键，缅甸希望与澜湄伙伴在这些领域探讨合作。",
+    ),
+    speaker(
+      "Ms. Narumon ORIS",
+      "泰国自然资源与环境部常务秘书办公室外事处环境专家（高级专业级）",
+      "要应对气候变化、解决环境问题，区域内的携手合作至关重要。各国在新冠疫情之后重振经济的同时，也应共同努力，恢复本区域的生态系统和自然资源。",
+    ),
+    speaker(
+      "Dr. LI Xia",
+      "中国生态环境部对外合作与交流中心澜湄环境合作中心主任",
+      "过去五年，澜湄环境合作在气候变化、生物多样性保护和环境治理方面稳步向前。展望未来，合作将更多地关注气候韧性基础设施、" +
+        "生态系统保护与修复、塑料循环经济和环境质量改善等区域和全球的紧迫议题。澜湄环境合作中心愿与各成员国一道，为本区域和世界探索绿色、可持续的发展道路。",
+    ),
+    heading(2, "会议成果"),
+    p(
+      "会议临近结束时，与会者达成共识：新战略与行动框架将为下一阶段的澜湄环境合作指明清晰方向，" +
+        "对本区域共同应对气候变化、提升环境治理能力意义重大。",
+    ),
+    p("澜湄各国表示全力支持框架的起草工作，承诺相互交流、分享经验，并为全球绿色和可持续发展贡献各自的力量。"),
+  ),
+};
+
+export const demoTranslations: DemoTranslation[] = [leadStoryZh];
+
+/** The demo issue's stories as it is published: each story, then its translations. */
+export const demoIssueStories: (DemoStory | DemoTranslation)[] = demoStories.flatMap((story) => [
+  story,
+  ...demoTranslations.filter((t) => t.translationOf === story.slug),
+]);

@@ -7,7 +7,7 @@ import { refreshSearchWords } from "../queries/search";
 import { findIssue, insertIssue } from "../queries/issues";
 import { insertSettingsIfMissing } from "../queries/settings";
 import { countUsers, insertUser } from "../queries/users";
-import { insertStory } from "../queries/stories";
+import { insertStory, joinTranslationGroup } from "../queries/stories";
 import { hashPassword } from "../../lib/auth/password";
 import { normalizeStoryBody } from "../../lib/content/story-body";
 import type { Role } from "../../lib/domain-types";
@@ -16,7 +16,7 @@ import { readerChanged } from "../../lib/reader/cache-bus";
 import { updateMediaDetails } from "../../lib/media/media-library";
 import { storeImage } from "../../lib/media/store-image";
 import type { Actor } from "../../lib/policy";
-import { demoIssue, demoSettings, demoStories } from "./demo-content";
+import { demoIssue, demoSettings, demoStories, demoTranslations, type DemoStory } from "./demo-content";
 import { drawDemoPictures, placeDemoPictures, type DemoPicture, type StoredPicture } from "./demo-images";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
@@ -70,8 +70,10 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
     // The demo editor uploads the pictures; storeImage joins this transaction.
     const editor: Actor = { id: ids.get("editor") ?? "", role: "editor" };
     const stored = await storeDemoPictures(editor, pictures);
-    for (const [position, story] of demoStories.entries()) {
-      await insertStory(tx, {
+    // Each story, then its translations (in its translation group, named after it).
+    let position = 0;
+    const insertDemoStory = async (story: DemoStory, language?: { locale: string; translationGroup: string }) =>
+      insertStory(tx, {
         ...normalizeStoryBody(placeDemoPictures(story.body, stored)),
         slug: story.slug,
         title: story.title,
@@ -79,8 +81,16 @@ export async function seedDatabase(options: { demo: boolean; demoPassword?: stri
         authorId: ids.get(story.authorRole) ?? "",
         status: "approved",
         issueId,
-        position,
+        position: position++,
+        ...language,
       });
+    for (const story of demoStories) {
+      const { id } = await insertDemoStory(story);
+      const translations = demoTranslations.filter((t) => t.translationOf === story.slug);
+      if (translations.length > 0) await joinTranslationGroup(tx, id, id);
+      for (const translation of translations) {
+        await insertDemoStory(translation, { locale: translation.locale, translationGroup: id });
+      }
     }
     const issue = await findIssue(tx, issueId);
     // Joins this transaction: the demo issue is live exactly when the demo accounts exist.

@@ -11,7 +11,10 @@ import { mailIsConfigured, sendMail } from "../mail/send-mail";
 import { canEmailIssue, canManageIssues, type Actor } from "../policy";
 import { siteUrl } from "../site-url";
 import { parseInput } from "../validation";
+import { prepareFallbacks } from "../media/fallback-images";
 import { buildEmailEdition, type EmailEdition } from "./issue-email";
+import { EMAIL_IMAGE_WIDTHS } from "./story-blocks";
+import { groupIssueStories } from "../reader/translations";
 
 const emailEditionSchema = z.object({ issueId: issueIdSchema });
 
@@ -35,9 +38,15 @@ export async function getEmailEdition(actor: Actor, input: unknown): Promise<Ema
   const live = await findPublishedIssue(db, issue.slug);
   // Published a moment ago but not yet, or unpublished since: the snapshot decides.
   if (!live || live.issueId !== issue.id) throw new AppError("conflict", NOT_PUBLISHED);
-  const [stories, settings] = await Promise.all([listPublishedStories(db, issue.id), findSettings(db)]);
+  const [all, settings] = await Promise.all([listPublishedStories(db, issue.id), findSettings(db)]);
+  // Like the issue page: each translation group once, in the site's language (its web page links the others).
+  const stories = groupIssueStories(all).map((entry) => entry.story);
   if (!settings) throw new AppError("conflict", "The site settings are missing; an admin must set them up first.");
-  return buildEmailEdition({ settings, issue: live, stories, siteUrl: siteUrl() });
+  // Our images in the stories, as JPEG or PNG for mail clients without WebP: made now,
+  // so that the mail names the right format and its first reader does not wait for them.
+  const imageIds = stories.flatMap((story) => [...story.html.matchAll(/\/media\/([0-9a-f]{64})\//g)].map((m) => m[1]!));
+  const imageFormats = await prepareFallbacks(imageIds, EMAIL_IMAGE_WIDTHS);
+  return buildEmailEdition({ settings, issue: live, stories, siteUrl: siteUrl(), imageFormats });
 }
 
 /** Test mails per account in 15 minutes: enough to check a layout, too few to spam with. */

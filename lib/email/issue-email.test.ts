@@ -144,18 +144,26 @@ describe("the email edition's HTML", () => {
     expect(html).toMatch(/<ol[^>]*><li[^>]*><span[^>]*>Step one/);
     expect(html).toMatch(/border-left:3px solid #1f6f55[^"]*"><p[^>]*>A quoted line\.<\/p>/);
     expect(html).toMatch(/<hr[^>]*>/);
-    // The image: the 960 variant on the site, its width attribute the column's, its height in proportion.
-    expect(html).toContain(`<img alt="Boats on the river" height="311" src="${SITE}/media/${PHOTO}/960.webp"`);
-    expect(html).toMatch(/src="[^"]+960\.webp"[^>]*width="552"/);
+    // The image: its 960 width on the site as JPEG (no WebP: desktop Outlook shows none), its
+    // width attribute the column's, its height in proportion.
+    expect(html).toContain(`<img alt="Boats on the river" height="311" src="${SITE}/media/${PHOTO}/960.jpg"`);
+    expect(html).toMatch(/src="[^"]+960\.jpg"[^>]*width="552"/);
     expect(html).toContain("Boats at dawn.");
     expect(html).toContain("Photo: Ana");
     expect(html).toMatch(/<th scope="col"[^>]*>Country<\/th><th scope="col"[^>]*>Projects<\/th><\/tr><tr><td[^>]*>Laos<\/td><td[^>]*>12<\/td>/);
     // A speaker card: a two-column table, the round portrait in the first column.
     expect(html).toMatch(
-      new RegExp(`<tr><td width="88" valign="top"[^>]*><img alt="Portrait of Dr. Mai Lan" height="72" src="${SITE}/media/${PORTRAIT}/480\\.webp"[^>]*width="72"/></td><td valign="top"[^>]*><p[^>]*>Dr. Mai Lan</p><p[^>]*>Hydrologist</p><p[^>]*>Water knows no borders.</p>`),
+      new RegExp(`<tr><td width="88" valign="top"[^>]*><img alt="Portrait of Dr. Mai Lan" height="72" src="${SITE}/media/${PORTRAIT}/480\\.jpg"[^>]*width="72"/></td><td valign="top"[^>]*><p[^>]*>Dr. Mai Lan</p><p[^>]*>Hydrologist</p><p[^>]*>Water knows no borders.</p>`),
     );
     // Without a portrait, the initials stand in its place.
     expect(html).toMatch(/aria-hidden="true"[^>]*>SW<\/td>/);
+  });
+
+  it("names no WebP image, and a PNG for an image with transparency", async () => {
+    const { html } = await buildEmailEdition({ ...source, imageFormats: new Map([[PORTRAIT, "png"]]) });
+    expect(html).not.toContain(".webp");
+    expect(html).toContain(`src="${SITE}/media/${PHOTO}/960.jpg"`);
+    expect(html).toContain(`src="${SITE}/media/${PORTRAIT}/480.png"`);
   });
 
   it("keeps only what a story may hold, whatever the stored HTML says", async () => {

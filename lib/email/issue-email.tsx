@@ -3,6 +3,7 @@ import type { CSSProperties } from "react";
 import { formatIssueDate } from "../../components/reader/format";
 import type { PublishedIssue, PublishedStory } from "../../db/queries/published";
 import type { SiteSettings } from "../../db/queries/settings";
+import type { FallbackFormat } from "../media/urls";
 import { COLORS, EMAIL_WIDTH, FONT_CJK, FONT_SANS, FONT_SERIF } from "./email-theme";
 import { blocks, parseStoryHtml } from "./story-blocks";
 
@@ -12,6 +13,8 @@ export interface EmailEditionSource {
   stories: PublishedStory[];
   /** The site's public origin (siteUrl(), from AUTH_URL), e.g. "https://news.example.org". */
   siteUrl: string;
+  /** JPEG or PNG, per image id (lib/media/fallback-images.ts prepareFallbacks); JPEG if not named. */
+  imageFormats?: ReadonlyMap<string, FallbackFormat>;
 }
 
 export interface EmailEdition {
@@ -50,7 +53,7 @@ function numbered(issue: PublishedIssue) {
  * the same in Gmail, Outlook and Apple Mail; every address absolute; no script, no
  * stylesheet, no web font.
  */
-export function IssueEmail({ settings, issue, stories, siteUrl }: EmailEditionSource) {
+export function IssueEmail({ settings, issue, stories, siteUrl, imageFormats }: EmailEditionSource) {
   const webUrl = issueUrl(siteUrl, issue);
   const preview = issue.editorsNote || stories.map((s) => s.title).join(" · ");
   const subject = subjectOf(settings, issue);
@@ -127,7 +130,7 @@ export function IssueEmail({ settings, issue, stories, siteUrl }: EmailEditionSo
                     <Text style={{ fontFamily: FONT_SERIF, fontSize: "18px", lineHeight: "27px", color: COLORS.muted, margin: "10px 0 0" }}>{story.standfirst}</Text>
                   ) : null}
                   <Text style={{ ...small, margin: "8px 0 20px" }}>{`By ${story.authorName}`}</Text>
-                  {blocks(parseStoryHtml(story.html), { siteUrl, pageUrl: url })}
+                  {blocks(parseStoryHtml(story.html), { siteUrl, pageUrl: url, imageFormats })}
                   <Text style={{ ...small, margin: "4px 0 0" }}>
                     {"Read on the web: "}
                     <Link href={url} style={linkStyle}>

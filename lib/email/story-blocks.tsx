@@ -4,7 +4,7 @@ import { Heading, Hr, Img, Link, Text } from "@react-email/components";
 import { Window } from "happy-dom";
 import { Fragment, type CSSProperties, type ReactNode } from "react";
 import { storyExtensions } from "../../components/editor/extensions";
-import { mediaIdFromUrl, mediaUrl } from "../media/urls";
+import { mediaFallbackUrl, mediaIdFromUrl, type FallbackFormat, type MediaWidth } from "../media/urls";
 import { COLORS, CONTENT_WIDTH, FONT_SANS, FONT_SERIF } from "./email-theme";
 
 const schema = getSchema(storyExtensions);
@@ -29,7 +29,19 @@ export function parseStoryHtml(html: string): PMNode {
 export interface UrlContext {
   siteUrl: string;
   pageUrl: string;
+  /** The format of each image's JPEG-or-PNG copy (lib/media/fallback-images.ts); JPEG if not named. */
+  imageFormats?: ReadonlyMap<string, FallbackFormat>;
 }
+
+/**
+ * An image of ours as a mail shows it: JPEG or PNG, never WebP, which desktop Outlook
+ * and some other clients do not show.
+ */
+const imageUrl = (id: string, width: MediaWidth, urls: UrlContext) =>
+  `${urls.siteUrl}${mediaFallbackUrl(id, width, urls.imageFormats?.get(id) ?? "jpg")}`;
+
+/** The widths of our images a mail uses: story images, and speaker portraits. */
+export const EMAIL_IMAGE_WIDTHS = [960, 480] as const satisfies readonly MediaWidth[];
 
 /**
  * An address a mail client can follow on its own: http(s) and mailto as they are,
@@ -116,7 +128,7 @@ function imageBlock(node: PMNode, key: number, urls: UrlContext): ReactNode {
   if (!id) return null;
   const natural = Number(node.attrs.width) || 0;
   const naturalHeight = Number(node.attrs.height) || 0;
-  // The 960 variant, shown at most as wide as the column (and never wider than it is).
+  // The 960 width, shown at most as wide as the column (and never wider than it is).
   const width = natural > 0 ? Math.min(natural, CONTENT_WIDTH) : CONTENT_WIDTH;
   const height = natural > 0 && naturalHeight > 0 ? Math.round((naturalHeight * width) / natural) : undefined;
   const caption = String(node.attrs.caption ?? "");
@@ -127,7 +139,7 @@ function imageBlock(node: PMNode, key: number, urls: UrlContext): ReactNode {
         <tr>
           <td>
             <Img
-              src={`${urls.siteUrl}${mediaUrl(id, 960)}`}
+              src={imageUrl(id, 960, urls)}
               alt={String(node.attrs.alt ?? "")}
               width={width}
               height={height}
@@ -179,7 +191,7 @@ function speakerCard(node: PMNode, key: number, urls: UrlContext): ReactNode {
           <td width={PORTRAIT + 16} valign="top" style={{ width: `${PORTRAIT + 16}px`, padding: "14px 16px 0 0", verticalAlign: "top" }}>
             {id ? (
               <Img
-                src={`${urls.siteUrl}${mediaUrl(id, 480)}`}
+                src={imageUrl(id, 480, urls)}
                 alt={`Portrait of ${name}`}
                 width={PORTRAIT}
                 height={PORTRAIT}

@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE } from "../search/limits";
+import { SEARCH_PROBLEMS, type SearchProblem } from "../search/params";
 import { UI_LOCALES } from "./locales.mjs";
 
 type Tree = { [key: string]: string | Tree };
@@ -70,5 +72,23 @@ describe("the reader's messages", () => {
     expect(createTranslator({ locale: "en", messages: en })("Issue.numbered", { number: 13, year })).toBe("Issue 13, 2022");
     expect(createTranslator({ locale: "en", messages: en })("Story.readingTime", { minutes: 4 })).toBe("4 min read");
     expect(createTranslator({ locale: "zh", messages: zh })("Story.readingTime", { minutes: 4 })).toBe("阅读约 4 分钟");
+  });
+
+  it("says each of the search's problems as lib/search/params.ts does in English, and names every one in both languages", () => {
+    const t = createTranslator({ locale: "en", messages: en });
+    for (const key of Object.keys(SEARCH_PROBLEMS) as SearchProblem[]) {
+      expect(t(`Search.problems.${key}`, { max: MAX_QUERY_LENGTH, page: MAX_SEARCH_PAGE }), key).toBe(SEARCH_PROBLEMS[key]);
+      expect(flat.zh.has(`Search.problems.${key}`), key).toBe(true);
+    }
+  });
+
+  it("counts search results past the cap and archive issues the way each language does", () => {
+    const tEn = createTranslator({ locale: "en", messages: en });
+    const tZh = createTranslator({ locale: "zh", messages: zh });
+    expect(tEn.markup("Search.foundMore", { total: 1000, query: "x", strong: (c) => c })).toBe("1,000+ stories found for “x”");
+    expect(tZh.markup("Search.foundMore", { total: 1000, query: "x", strong: (c) => c })).toBe("找到 1,000+ 篇与“x”相关的文章");
+    expect(tEn("Archive.count", { total: 1 })).toBe("1 issue, newest first");
+    expect(tEn("Archive.countInYear", { total: 3, year: "2022" })).toBe("3 issues in 2022");
+    expect(tZh("Archive.countInYear", { total: 3, year: "2022" })).toBe("2022年共 3 期");
   });
 });

@@ -24,3 +24,12 @@ export function mediaIdFromUrl(url: string): string | null {
   const match = /^\/media\/([0-9a-f]{64})\/\d+\.webp$/.exec(url);
   return match?.[1] ?? null;
 }
+
+/** What a mail client gets instead of WebP: JPEG, or PNG for an image with transparency. */
+export type FallbackFormat = "jpg" | "png";
+export const FALLBACK_MIME: Record<FallbackFormat, string> = { jpg: "image/jpeg", png: "image/png" };
+
+/** `/media/<sha256>/<width>.jpg` (or `.png`): the email edition's image URL. */
+export function mediaFallbackUrl(id: string, width: MediaWidth, format: FallbackFormat): string {
+  return `/media/${id}/${width}.${format}`;
+}

@@ -5,13 +5,15 @@ import {
   findLatestPublishedIssue,
   findPublishedIssue,
   findPublishedStory,
-  listPublishedIssues,
   listPublishedStories,
+  listPublishedTranslations,
   type PublishedIssue,
+  type PublishedLanguage,
   type PublishedStory,
 } from "../../db/queries/published";
 import { findSettings, type SiteSettings } from "../../db/queries/settings";
 import { readingMinutes } from "../text/words";
+import { languagesOf } from "./translations";
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 
@@ -63,7 +65,16 @@ export const getPublishedStory = cache(
   },
 );
 
-export async function listArchive(): Promise<PublishedIssue[]> {
-  const { db } = await getDatabase();
-  return listPublishedIssues(db);
-}
+/**
+ * The languages a published story is read in, main language first: the story and its
+ * translations published in the same issue (just the story when it has none).
+ */
+export const getStoryLanguages = cache(
+  async (issueId: string, storySlug: string, group: string | null): Promise<PublishedLanguage[]> => {
+    if (group === null) return [];
+    const { db } = await getDatabase();
+    const members = await listPublishedTranslations(db, issueId, group);
+    const self = members.find((m) => m.slug === storySlug);
+    return self ? languagesOf(members, self) : [];
+  },
+);

@@ -53,7 +53,25 @@ export interface ReaderPageMeta {
   noindex?: boolean;
   /** The canonical URL when it is not `path` (e.g. the print edition's issue page). */
   canonicalPath?: string;
+  /** The page's language (a story's), when not the site's English. */
+  locale?: string;
+  /**
+   * The same page in other languages (a story's translations): language tag, or
+   * "x-default", to path. Each becomes <link rel="alternate" hreflang> with an absolute URL.
+   */
+  languages?: Record<string, string>;
 }
+
+/** OpenGraph's locale names for the newsletter's languages. */
+const OG_LOCALES: Record<string, string> = {
+  en: "en_US",
+  zh: "zh_CN",
+  km: "km_KH",
+  lo: "lo_LA",
+  my: "my_MM",
+  th: "th_TH",
+  vi: "vi_VN",
+};
 
 /** Canonical URL, feed links, OpenGraph and Twitter card of a reader page, all absolute. */
 export async function readerMetadata(meta: ReaderPageMeta): Promise<Metadata> {
@@ -64,7 +82,13 @@ export async function readerMetadata(meta: ReaderPageMeta): Promise<Metadata> {
   return {
     title: meta.title,
     description,
-    alternates: { canonical: url, types: await feedAlternates() },
+    alternates: {
+      canonical: url,
+      types: await feedAlternates(),
+      ...(meta.languages
+        ? { languages: Object.fromEntries(Object.entries(meta.languages).map(([lang, path]) => [lang, absoluteUrl(path)])) }
+        : {}),
+    },
     ...(meta.noindex ? { robots: { index: false, follow: true } } : {}),
     openGraph: {
       type: meta.type ?? "website",
@@ -72,7 +96,7 @@ export async function readerMetadata(meta: ReaderPageMeta): Promise<Metadata> {
       siteName: settings.siteNameEn,
       title: meta.shareTitle,
       description,
-      locale: "en_US",
+      locale: OG_LOCALES[meta.locale ?? "en"] ?? "en_US",
       images,
       ...(meta.article && meta.type === "article"
         ? { publishedTime: meta.article.publishedTime, modifiedTime: meta.article.modifiedTime, authors: meta.article.authors }

@@ -1,41 +1,17 @@
 import "server-only";
-import { z } from "zod";
 import { getDatabase } from "../../db/client";
 import { searchPublishedStories } from "../../db/queries/search";
-import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE } from "./limits";
-import { highlight, parseQuery, snippet, type TextPart } from "./tokenize";
-
-
-/** A repeated parameter (?q=a&q=b) counts once: the first. */
-const first = (value: unknown) => (Array.isArray(value) ? (value as unknown[])[0] : value);
-
-const searchParamsSchema = z.object({
-  q: z.preprocess(
-    first,
-    z
-      .string()
-      .trim()
-      .max(MAX_QUERY_LENGTH, `Please search for at most ${MAX_QUERY_LENGTH} characters.`)
-      .optional()
-      .default(""),
-  ),
-  page: z.preprocess(
-    first,
-    z.coerce
-      .number({ error: "The page number is not valid." })
-      .int("The page number is not valid.")
-      .min(1, "The page number is not valid.")
-      .max(MAX_SEARCH_PAGE, `Results stop at page ${MAX_SEARCH_PAGE}; please narrow the search.`)
-      .optional()
-      .default(1),
-  ),
-});
+import { MAX_SEARCH_PAGE, MAX_SEARCH_RESULTS, SEARCH_PAGE_SIZE } from "./limits";
+import { readSearchParams, type SearchProblem } from "./params";
+import { highlight, snippet, type TextPart } from "./tokenize";
 
 export interface SearchResultItem {
   href: string;
   titleParts: TextPart[];
   snippetParts: TextPart[];
   authorName: string;
+  /** The story's language, shown beside it and set on its title and snippet. */
+  locale: string;
   issueTitle: string;
   issueNumber: number;
   issueYear: number;
@@ -46,45 +22,55 @@ export interface SearchResultItem {
 export type ReaderSearch =
   /** No query yet: show the form. */
   | { kind: "blank"; q: string }
-  /** The query cannot be run; `message` says why. */
-  | { kind: "invalid"; q: string; message: string }
-  | { kind: "results"; q: string; page: number; pageCount: number; total: number; items: SearchResultItem[] };
+  /** The query cannot be run; `message` says why, `status` is the answer's (400, or 404 for a page that cannot exist). */
+  | { kind: "invalid"; q: string; message: string; problem: SearchProblem | null; status: 400 | 404 }
+  /** A page after the last page of results (404). */
+  | { kind: "past-end"; q: string; page: number; pageCount: number }
+  | {
+      kind: "results";
+      q: string;
+      page: number;
+      pageCount: number;
+      /** Matching stories, counted up to MAX_SEARCH_RESULTS… */
+      total: number;
+      /** …and whether there are more than that ("1,000+"). */
+      more: boolean;
+      items: SearchResultItem[];
+    };
 
 /**
- * The reader's search, from the page's raw query parameters: validated, run against the
- * published stories only, with each hit's title and a snippet cut into marked and
- * unmarked parts (the page renders the marks; React escapes the text).
+ * The reader's search, from the page's raw query parameters: validated (lib/search/params.ts,
+ * as proxy.ts does), run against the published stories only, with each hit's title and a
+ * snippet cut into marked and unmarked parts (the page renders the marks; React escapes
+ * the text). Counting and ranking stop at MAX_SEARCH_RESULTS matches, and only the page's
+ * ten stories are read and cut into snippets, so the cost does not grow with the archive.
  */
-export async function searchPublished(params: Record<string, unknown>): Promise<ReaderSearch> {
-  const parsed = searchParamsSchema.safeParse(params);
-  const rawQ = typeof first(params.q) === "string" ? (first(params.q) as string).slice(0, MAX_QUERY_LENGTH) : "";
-  if (!parsed.success) {
-    return { kind: "invalid", q: rawQ, message: parsed.error.issues[0]?.message ?? "The search is not valid." };
-  }
-  const { q, page } = parsed.data;
-  if (q === "") return { kind: "blank", q };
-  const query = parseQuery(q);
-  if (query.length === 0) {
-    return { kind: "invalid", q, message: "Please search for a word: the search holds only punctuation or symbols." };
-  }
+export async function searchPublished(params: URLSearchParams | Record<string, string | string[] | undefined>): Promise<ReaderSearch> {
+  const request = readSearchParams(params);
+  if (request.kind !== "search") return request;
+  const { q, page, query } = request;
   const { db } = await getDatabase();
-  const { hits, total } = await searchPublishedStories(db, query, {
+  const { hits, total, more } = await searchPublishedStories(db, query, {
     limit: SEARCH_PAGE_SIZE,
     offset: (page - 1) * SEARCH_PAGE_SIZE,
+    countLimit: MAX_SEARCH_RESULTS,
   });
   const pageCount = Math.min(MAX_SEARCH_PAGE, Math.ceil(total / SEARCH_PAGE_SIZE));
+  if (page > Math.max(1, pageCount)) return { kind: "past-end", q, page, pageCount };
   return {
     kind: "results",
     q,
     page,
     pageCount,
     total,
+    more,
     items: hits.map((hit) => ({
       href: `/issues/${hit.issueSlug}/${hit.storySlug}`,
       issueHref: `/issues/${hit.issueSlug}`,
       titleParts: highlight(hit.title, query),
       snippetParts: snippet(`${hit.standfirst}\n${hit.plainText}`, query),
       authorName: hit.authorName,
+      locale: hit.locale,
       issueTitle: hit.issueTitle,
       issueNumber: hit.issueNumber,
       issueYear: hit.issueYear,

@@ -73,6 +73,17 @@ describe("highlighting", () => {
     expect(marked(parts)).toEqual(["dolphins"]);
   });
 
+  it("finds a match deep in a long text, past longer words that only contain the query word", () => {
+    const text = `${"Dolphinsong and seadolphins filler. ".repeat(200)}Then the Dolphins came back, Bảo vệ môi trường. ${"Tail. ".repeat(50)}`;
+    const parts = snippet(text, parseQuery("dolphins"));
+    expect(marked(parts)).toEqual(["Dolphins"]);
+    expect(parts.map((p) => p.text).join("")).toMatch(/^… .*Then the Dolphins came back.* …$/);
+    expect(marked(snippet(text, parseQuery("moi truong")))).toEqual(["môi", "trường"]);
+    // Thai inside a sentence without spaces, far into the text.
+    const thai = `${"Words before. ".repeat(300)}ชาวบ้านช่วยกันปกป้องแม่น้ำโขง`;
+    expect(marked(snippet(thai, parseQuery("แม่น้ำ")))).toEqual(["แม่น้ำ"]);
+  });
+
   it("starts from the beginning when nothing matches in the body", () => {
     const parts = snippet("A short text.", parseQuery("absent"));
     expect(parts).toEqual([{ text: "A short text.", match: false }]);

@@ -134,15 +134,108 @@ export function highlight(text: string, query: ParsedQuery): TextPart[] {
   return merge(parts);
 }
 
+/** Characters folded one at a time (see candidateStarts), remembered: texts repeat them. */
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = fold(ch);
+    if (foldedChars.size < 20_000) foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
+/** At most this many places of a text are tried for the snippet's first match. */
+const MAX_CANDIDATES = 32;
+
+/** Inside a word for ICU ("river's", "U.S."): left out of the folded text, like fold() does. */
+const WORD_INSIDE = /^[.'\u2019:\u00b7]$/u;
+
 /**
- * A short extract of `text` around the first word of the query it holds (or its
- * beginning), with the query's words marked; "…" where it was cut.
+ * Where in `text` a word of the query may be, in order, found without cutting the whole
+ * text into words (ICU's word breaking, with its dictionaries, costs far more than this):
+ * the text's characters are folded one by one, what ends a word becomes a space, and each
+ * query word is looked for in that, as a whole word (in a script without spaces, anywhere).
+ * A word of the text that matches is found there; the caller makes sure by cutting only
+ * a short piece of the text around each place into words.
  */
-export function snippet(text: string, query: ParsedQuery, maxLength = 240): TextPart[] {
-  const segments = [...segmenter.segment(text.replace(/\s+/gu, " ").trim())].map((s) => ({
+function candidateStarts(text: string, query: ParsedQuery): number[] {
+  let stream = "";
+  const from: number[] = [];
+  let index = 0;
+  for (const ch of text) {
+    let folded = foldChar(ch);
+    if (folded === "" && !WORD_INSIDE.test(ch)) folded = " ";
+    for (let k = 0; k < folded.length; k++) from.push(index);
+    stream += folded;
+    index += ch.length;
+  }
+  const edge = (ch: string | undefined) => ch === undefined || ch === " " || NO_SPACE_SCRIPT.test(ch);
+  const starts = new Set<number>();
+  for (const phrase of query) {
+    for (const word of phrase.words) {
+      const anywhere = NO_SPACE_SCRIPT.test(word);
+      for (let at = stream.indexOf(word); at !== -1 && starts.size < MAX_CANDIDATES * 4; at = stream.indexOf(word, at + 1)) {
+        if (anywhere || (edge(stream[at - 1]) && edge(stream[at + word.length]))) starts.add(from[at] ?? 0);
+      }
+    }
+  }
+  return [...starts].sort((a, b) => a - b).slice(0, MAX_CANDIDATES);
+}
+
+interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** `text` from `start` to `end`, cut into words, each marked if it answers the query. */
+function segmentsOf(text: string, start: number, end: number, query: ParsedQuery): Segment[] {
+  return [...segmenter.segment(text.slice(start, end))].map((s) => ({
     text: s.segment,
     match: s.isWordLike === true && matchesQueryWord(fold(s.segment), query),
   }));
+}
+
+/** A piece of `text` around `at`, from and to a space where there is one near. */
+function windowAround(text: string, at: number, maxLength: number): [number, number] {
+  let start = Math.max(0, at - Math.ceil(maxLength / 2));
+  if (start > 0) {
+    const space = text.indexOf(" ", start);
+    if (space !== -1 && space < at) start = space + 1;
+  }
+  let end = Math.min(text.length, at + Math.ceil(maxLength * 1.5));
+  if (end < text.length) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > at + maxLength) end = space;
+  }
+  return [start, end];
+}
+
+/**
+ * A short extract of `text` around the first word of the query it holds (or its
+ * beginning), with the query's words marked; "…" where it was cut. Only a piece of the
+ * text around each likely place is cut into words (candidateStarts), so a long story
+ * costs little more than a short one.
+ */
+export function snippet(text: string, query: ParsedQuery, maxLength = 240): TextPart[] {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  let window: [number, number] | null = null;
+  let segments: Segment[] = [];
+  for (const at of candidateStarts(flat, query)) {
+    const [start, end] = windowAround(flat, at, maxLength);
+    const found = segmentsOf(flat, start, end, query);
+    if (found.some((s) => s.match)) {
+      window = [start, end];
+      segments = found;
+      break;
+    }
+  }
+  if (!window) {
+    // No word of the query in the text (it matched by its title): the text's beginning.
+    window = [0, Math.min(flat.length, windowAround(flat, 0, maxLength)[1])];
+    segments = segmentsOf(flat, window[0], window[1], query);
+  }
   const first = Math.max(
     0,
     segments.findIndex((s) => s.match),
@@ -164,7 +257,7 @@ export function snippet(text: string, query: ParsedQuery, maxLength = 240): Text
   const parts = segments.slice(start, end);
   if (parts[0]?.text === " ") parts.shift();
   if (parts[parts.length - 1]?.text === " ") parts.pop();
-  if (start > 0) parts.unshift({ text: "… ", match: false });
-  if (end < segments.length) parts.push({ text: " …", match: false });
+  if (start > 0 || window[0] > 0) parts.unshift({ text: "… ", match: false });
+  if (end < segments.length || window[1] < flat.length) parts.push({ text: " …", match: false });
   return merge(parts);
 }

@@ -15,8 +15,8 @@ import { createStorySchema } from "./schemas";
  */
 export const RESERVED_STORY_SLUGS: readonly string[] = ["print"];
 
-async function uniqueStorySlug(tx: Db, title: string): Promise<string> {
-  const base = slugify(title);
+/** `base` as it is when free, else `base-2`, `base-3`, … */
+export async function uniqueStorySlug(tx: Db, base: string): Promise<string> {
   const taken = new Set([...(await findSlugsLike(tx, base)), ...RESERVED_STORY_SLUGS]);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -30,9 +30,10 @@ export async function createStory(actor: Actor, input: unknown, body: JSONConten
   return write(async (tx) => {
     const { id } = await insertStory(tx, {
       ...normalizeStoryBody(body),
-      slug: await uniqueStorySlug(tx, data.title),
+      slug: await uniqueStorySlug(tx, slugify(data.title)),
       title: data.title,
       standfirst: data.standfirst,
+      locale: data.locale,
       authorId: actor.id,
     });
     await insertAudit(tx, { actorId: actor.id, action: "story.created", targetType: "story", targetId: id });

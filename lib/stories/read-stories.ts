@@ -4,9 +4,11 @@ import {
   findStory,
   listReviewEvents,
   listStories,
+  listTranslationGroup,
   type ReviewEventItem,
   type StoryDetail,
   type StoryListItem,
+  type TranslationItem,
 } from "../../db/queries/stories";
 import { AppError } from "../errors";
 import { canViewAllStories, canViewStory, type Actor } from "../policy";
@@ -28,9 +30,16 @@ export async function listReviewQueue(actor: Actor): Promise<StoryListItem[]> {
 export async function getStoryForStudio(
   actor: Actor,
   storyId: string,
-): Promise<{ story: StoryDetail; events: ReviewEventItem[] }> {
+): Promise<{ story: StoryDetail; events: ReviewEventItem[]; translations: StudioTranslation[] }> {
   const { db } = await getDatabase();
   const story = /^[0-9a-f-]{36}$/i.test(storyId) ? await findStory(db, storyId) : null;
   if (!story || !canViewStory(actor, story)) throw new AppError("not_found", "No such story.");
-  return { story, events: await listReviewEvents(db, story.id) };
+  const group = story.translationGroup ? await listTranslationGroup(db, story.translationGroup) : [];
+  const translations = group
+    .filter((member) => member.id !== story.id)
+    .map((member) => ({ ...member, viewable: canViewStory(actor, member) }));
+  return { story, events: await listReviewEvents(db, story.id), translations };
 }
+
+/** Another language of a story; `viewable` says whether this person may open it. */
+export type StudioTranslation = TranslationItem & { viewable: boolean };

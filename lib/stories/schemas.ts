@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STORY_LOCALES, TRANSLATION_LOCALES } from "../locales";
 import { STANDFIRST_MAX, TITLE_MAX } from "./limits";
 
 export const storyIdSchema = z.string().uuid("Unknown story.");
@@ -36,7 +37,11 @@ const storyBodyText = z.string({ error: notADocument }).transform((text, ctx): u
   }
 });
 
-export const createStorySchema = z.object({ title, standfirst: standfirst.default("") });
+export const createStorySchema = z.object({
+  title,
+  standfirst: standfirst.default(""),
+  locale: z.enum(STORY_LOCALES, { error: "Choose one of the newsletter's languages." }).default("en"),
+});
 
 export const saveStorySchema = z.object({
   storyId: storyIdSchema,
@@ -57,4 +62,9 @@ export const transitionStorySchema = z.object({
 export const commentOnStorySchema = z.object({
   storyId: storyIdSchema,
   body: z.string().trim().min(1, "Write a comment first.").max(5000, "Keep the comment under 5,000 characters."),
+});
+
+export const addTranslationSchema = z.object({
+  storyId: storyIdSchema,
+  locale: z.enum(TRANSLATION_LOCALES, { error: "Choose a language to translate into." }),
 });

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as serveMedia } from "@/app/media/[id]/[file]/route";
 import { getDatabase, tables } from "@/db/client";
 import { demoIssue, demoStories } from "@/db/seed/demo-content";
 import { seedDatabase } from "@/db/seed/seed";
@@ -71,16 +73,36 @@ describe("the email edition of the demo issue", () => {
       expect(html).toContain(story.title);
       expect(html).toContain(`href="${SITE}/issues/issue-13-2022/${story.slug}"`);
     }
+    // Each translation group once, in English: the lead story's Chinese translation is on the web only.
+    expect(html).not.toContain("second-working-group-meeting-2022-zh");
     expect(html).toContain("By ");
-    // The meeting illustration: the 960 variant on the site's origin, with its width.
-    expect(html).toMatch(new RegExp(`<img[^>]+src="${SITE}/media/[0-9a-f]{64}/960\\.webp"[^>]+width="\\d+"`));
+    // The meeting illustration: its 960 width as JPEG on the site's origin, with its width.
+    expect(html).toMatch(new RegExp(`<img[^>]+src="${SITE}/media/[0-9a-f]{64}/960\\.jpg"[^>]+width="\\d+"`));
     // Seven speaker cards, each a two-column table with its portrait.
     const portraits = [...html.matchAll(/<img[^>]+alt="Portrait of ([^"]+)"[^>]*>/g)];
     expect(portraits).toHaveLength(7);
-    for (const [tag] of portraits) expect(tag).toMatch(new RegExp(`src="${SITE}/media/[0-9a-f]{64}/480\\.webp"`));
+    for (const [tag] of portraits) expect(tag).toMatch(new RegExp(`src="${SITE}/media/[0-9a-f]{64}/480\\.(jpg|png)"`));
     expect(html).toContain("Mr. ZHOU Jun");
     // The footer from the settings: the contact block keeps its lines.
     expect(html).toContain("WeChat ID: lancang-mekongcec");
+  });
+
+  it("shows its images as JPEG or PNG, never WebP, each answered by the media route", async () => {
+    const editor = await makeUser("editor");
+    const { html } = await getEmailEdition(editor, { issueId });
+    const images = [...html.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(images.length).toBeGreaterThanOrEqual(8);
+    for (const src of images) {
+      const match = new RegExp(`^${SITE}/media/([0-9a-f]{64})/(\\d+\\.(jpg|png))$`).exec(src);
+      expect(match, src).not.toBeNull();
+      const [, id, file, extension] = match!;
+      const response = await serveMedia(new Request(src), { params: Promise.resolve({ id: id!, file: file! }) });
+      expect(response.status, src).toBe(200);
+      expect(response.headers.get("content-type"), src).toBe(extension === "jpg" ? "image/jpeg" : "image/png");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      expect(meta.format, src).toBe(extension === "jpg" ? "jpeg" : "png");
+    }
   });
 
   it("has a plain-text part with every title and the addresses of the links", async () => {

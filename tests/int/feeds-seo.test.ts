@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as feedRoute } from "@/app/feed/[file]/route";
 import robots from "@/app/robots";
 import sitemap from "@/app/sitemap";
-import { demoIssue, demoStories, demoSettings } from "@/db/seed/demo-content";
+import { demoIssue, demoIssueStories, demoSettings } from "@/db/seed/demo-content";
 import { seedDatabase } from "@/db/seed/seed";
 import { getDatabase, tables } from "@/db/client";
 import { eq } from "drizzle-orm";
@@ -59,7 +59,8 @@ describe("feeds, sitemap and robots.txt", () => {
   it("give the demo issue and its stories with absolute links, cover images and authors, in every format", async () => {
     await seedDatabase({ demo: true, demoPassword: "feeds and sitemap" });
     const issueUrl = `${SITE}/issues/${demoIssue.slug}`;
-    const storyUrls = demoStories.map((s) => `${issueUrl}/${s.slug}`);
+    // The lead story, its Chinese translation, the explainer: every published story has its own page.
+    const storyUrls = demoIssueStories.map((s) => `${issueUrl}/${s.slug}`);
 
     for (const file of ["issues.xml", "issues.atom"] as const) {
       const { parsed } = await feed(file);
@@ -77,7 +78,7 @@ describe("feeds, sitemap and robots.txt", () => {
     for (const file of ["stories.xml", "stories.atom"] as const) {
       const { parsed } = await feed(file);
       expect(parsed.items.map((i) => i.url)).toEqual(storyUrls);
-      expect(parsed.items.map((i) => i.title)).toEqual(demoStories.map((s) => s.title));
+      expect(parsed.items.map((i) => i.title)).toEqual(demoIssueStories.map((s) => s.title));
       const [lead] = parsed.items;
       expect(lead?.authors.map((a) => a.name)).toEqual([expect.stringMatching(/\S/)]);
       // The story's text, with its images made absolute; the lead story's illustration is its cover.
@@ -93,8 +94,15 @@ describe("feeds, sitemap and robots.txt", () => {
       `${SITE}/`,
       `${SITE}/issues`,
       `${SITE}/issues/${demoIssue.slug}`,
-      ...demoStories.map((s) => `${SITE}/issues/${demoIssue.slug}/${s.slug}`),
+      ...demoIssueStories.map((s) => `${SITE}/issues/${demoIssue.slug}/${s.slug}`),
     ]);
+    // The lead story and its translation name each other as alternates (xhtml:link hreflang).
+    const lead = `${SITE}/issues/${demoIssue.slug}/second-working-group-meeting-2022`;
+    const languages = { en: lead, zh: `${lead}-zh` };
+    const entries = await sitemap();
+    expect(entries.find((e) => e.url === lead)?.alternates).toEqual({ languages });
+    expect(entries.find((e) => e.url === `${lead}-zh`)?.alternates).toEqual({ languages });
+    expect(entries.find((e) => e.url.endsWith("about-the-new-strategy-and-action-framework-2023-2027"))?.alternates).toBeUndefined();
     const rules = await robots();
     expect(rules.sitemap).toBe(`${SITE}/sitemap.xml`);
     expect(rules.rules).toMatchObject({ userAgent: "*", allow: "/", disallow: expect.arrayContaining(["/studio", "/api"]) });

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { getDatabase, processDialect, tables } from "@/db/client";
-import { refreshSearchWords, searchStatements } from "@/db/queries/search";
+import { refreshSearchWords, searchColumns, searchStatement } from "@/db/queries/search";
 import { addStoryToIssue } from "@/lib/issues/arrange-issue";
 import { createIssue } from "@/lib/issues/create-issue";
 import { publishIssue, unpublishIssue } from "@/lib/issues/publish-issue";
@@ -131,10 +132,52 @@ describe(`reader search (${processDialect})`, () => {
     expect(second.items).toHaveLength(2);
     const all = [...first.items, ...second.items].map((item) => item.href);
     expect(new Set(all).size).toBe(12);
-    // Past the last page: no items, still the total.
-    const third = results(await searchPublished({ q: "sediment", page: "3" }));
-    expect(third.items).toEqual([]);
-    expect(third.total).toBe(12);
+    // Past the last page: not a page of results (the page answers 404).
+    expect(await searchPublished({ q: "sediment", page: "3" })).toEqual({ kind: "past-end", q: "sediment", page: 3, pageCount: 2 });
+    expect(await searchPublished({ q: "zzqnothing", page: "2" })).toMatchObject({ kind: "past-end", pageCount: 0 });
+    expect(results(await searchPublished({ q: "zzqnothing" }))).toMatchObject({ total: 0, more: false, pageCount: 0, items: [] });
+  });
+
+  it("counts, ranks and pages through at most 1,000 matches, and says when there are more", async () => {
+    // 1,100 tiny stories written straight into the live snapshot (as scripts/bench-seed.ts
+    // does): every one holds `all`, the first 1,000 `thousand`, the first 1,001 `overThousand`.
+    const tag = randomUUID().replaceAll("-", "").slice(0, 8);
+    const [all, thousand, overThousand] = [`zqall${tag}`, `zqthousand${tag}`, `zqover${tag}`];
+    const { write } = await getDatabase();
+    const issueId = randomUUID();
+    const number = issueNumber++;
+    await write(async (tx) => {
+      const slug = `cap-test-${number}-2031`;
+      const title = `Cap test ${number}`;
+      await tx.insert(tables.issues).values({ id: issueId, number, year: 2031, slug, title, issueDate: "2031-05-01", editorsNote: "", status: "published", publishedAt: new Date() });
+      await tx.insert(tables.publishedIssues).values({ issueId, slug, number, year: 2031, title, issueDate: "2031-05-01", editorsNote: "", publishedAt: new Date() });
+      const rows = Array.from({ length: 1100 }, (_, i) => {
+        const story = {
+          title: `Note ${i}`,
+          standfirst: "",
+          plainText: [all, i < 1000 ? thousand : "", i < 1001 ? overThousand : ""].join(" "),
+        };
+        return { id: randomUUID(), issueId, storyId: randomUUID(), slug: `note-${i}`, position: i, authorName: "Cap Tester", html: `<p>${story.plainText}</p>`, ...story, ...searchColumns(story) };
+      });
+      for (let at = 0; at < rows.length; at += 200) await tx.insert(tables.publishedStories).values(rows.slice(at, at + 200));
+    });
+
+    const first = results(await searchPublished({ q: all }));
+    expect(first).toMatchObject({ total: 1000, more: true, page: 1, pageCount: 100 });
+    expect(first.items).toHaveLength(10);
+    expect(results(await searchPublished({ q: thousand }))).toMatchObject({ total: 1000, more: false, pageCount: 100 });
+    expect(results(await searchPublished({ q: overThousand }))).toMatchObject({ total: 1000, more: true, pageCount: 100 });
+
+    // Every page up to the cap holds ten different stories, none twice.
+    const seen = new Set<string>();
+    for (let page = 1; page <= 100; page++) {
+      const found = results(await searchPublished({ q: all, page: String(page) }));
+      expect(found.items, `page ${page}`).toHaveLength(10);
+      for (const item of found.items) seen.add(item.href);
+    }
+    expect(seen.size).toBe(1000);
+    // Page 101 cannot exist, however many stories match.
+    expect(await searchPublished({ q: all, page: "101" })).toMatchObject({ kind: "invalid", status: 404 });
   });
 
   it("forgets an unpublished issue's stories at once, and a re-published issue is found by its new words", async () => {
@@ -178,41 +221,46 @@ describe(`reader search (${processDialect})`, () => {
     expect(await write((tx) => refreshSearchWords(tx))).toBe(0);
   });
 
-  it("answers bad input with a clear message, never an error", async () => {
+  it("answers bad input with a clear message and a 4xx status, never an error", async () => {
     expect(await searchPublished({})).toEqual({ kind: "blank", q: "" });
     expect(await searchPublished({ q: "   " })).toEqual({ kind: "blank", q: "" });
-    expect(await searchPublished({ q: "x".repeat(201) })).toMatchObject({ kind: "invalid", message: /at most 200 characters/ });
-    expect(await searchPublished({ q: "river", page: "abc" })).toMatchObject({ kind: "invalid", message: /page number/ });
-    expect(await searchPublished({ q: "river", page: "0" })).toMatchObject({ kind: "invalid" });
-    expect(await searchPublished({ q: "river", page: "101" })).toMatchObject({ kind: "invalid" });
-    expect(await searchPublished({ q: "?!…—" })).toMatchObject({ kind: "invalid", message: /search for a word/ });
+    expect(await searchPublished({ q: "x".repeat(201) })).toMatchObject({ kind: "invalid", status: 400, message: /at most 200 characters/ });
+    expect(await searchPublished({ q: "river", page: "abc" })).toMatchObject({ kind: "invalid", status: 400, message: /page number/ });
+    expect(await searchPublished({ q: "river", page: "0" })).toMatchObject({ kind: "invalid", status: 400 });
+    expect(await searchPublished({ q: "river", page: "1.5" })).toMatchObject({ kind: "invalid", status: 400 });
+    expect(await searchPublished({ q: "river", page: "101" })).toMatchObject({ kind: "invalid", status: 404, message: /stop at page 100/ });
+    expect(await searchPublished({ q: "?!…—" })).toMatchObject({ kind: "invalid", status: 400, message: /search for a word/ });
+    // A repeated parameter is refused (it used to count once), the first query still shown in the form.
+    expect(await searchPublished({ q: ["dolphins", "other"] })).toMatchObject({ kind: "invalid", status: 400, q: "dolphins", message: /more than one search/ });
+    expect(await searchPublished(new URLSearchParams("q=river&page=1&page=2"))).toMatchObject({ kind: "invalid", status: 400, message: /more than one page/ });
     // Quotes, operators and SQL are only words to search for.
     for (const q of [`"unbalanced`, "a OR b NOT c", "x' OR '1'='1", "NEAR(a b)", "foo:* & !bar", "\\'; drop table users; --"]) {
       expect((await searchPublished({ q })).kind).toBe("results");
     }
-    expect(await searchPublished({ q: ["dolphins", "other"] })).toMatchObject({ kind: "results", q: "dolphins" });
   });
 
   it("finds stories through the full-text index, not by scanning their text", async () => {
     const { write } = await getDatabase();
-    const statements = searchStatements(parseQuery("合作 river"), { limit: 10, offset: 20 });
-    for (const statement of [statements.rows, statements.count]) {
+    for (const q of ["合作 river", "mekong", "ร่วมมือ"]) {
+      const statement = searchStatement(parseQuery(q), { limit: 10, offset: 20, countLimit: 1000 });
       const plan = await write(async (tx) => {
         if (processDialect === "sqlite") {
           const rows = (tx as unknown as BetterSQLite3Database).all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
           return rows.map((row) => row.detail).join("\n");
         }
-        // A tiny test table would be scanned anyway: forbid that, so the plan shows the index can serve.
+        // As searchPublishedStories runs it (and a tiny test table would be scanned anyway).
         await tx.execute(sql`SET LOCAL enable_seqscan = off`);
         const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN ${statement}`);
         return rows.map((row) => row["QUERY PLAN"]).join("\n");
       });
       if (processDialect === "sqlite") {
-        expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
-        expect(plan).not.toMatch(/SCAN (s|i)\b/);
+        expect(plan).toMatch(/SCAN published_stories_fts VIRTUAL TABLE INDEX/);
+        // The page's stories and issues are looked up by key, never scanned.
+        expect(plan).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+        expect(plan).not.toMatch(/SCAN (s|i|published_stories|published_issues)\b/);
       } else {
         expect(plan).toMatch(/Bitmap Index Scan on published_stories_search_idx/);
-        expect(plan).not.toMatch(/Seq Scan on published_stories/);
+        expect(plan).not.toMatch(/Seq Scan on published_(stories|issues)/);
       }
     }
   });

@@ -11,6 +11,8 @@ describe("first start without demo content, then with a generated password", () 
     const { db } = await getDatabase();
     expect((await findSettings(db))?.siteNameEn).toBe("Lancang-Mekong Environmental Cooperation Center");
     expect(await db.select({ id: tables.users.id }).from(tables.users)).toEqual([]);
+    // No stories, and so no demo translation.
+    expect(await db.select({ id: tables.stories.id }).from(tables.stories)).toEqual([]);
     // No demo pictures either: nothing is drawn or stored.
     expect(await db.select({ id: tables.media.id }).from(tables.media)).toEqual([]);
     expect(await getLatestIssue()).toBeNull();

@@ -10,6 +10,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { getLatestIssue } from "@/lib/reader/read-published";
 import { makeStory, makeUser } from "../support/factories";
 import { submitStory } from "@/lib/stories/transition-story";
+import { ensureFallback } from "@/lib/media/fallback-images";
 import { storeImage } from "@/lib/media/store-image";
 import sharp from "sharp";
 
@@ -47,7 +48,8 @@ describe(`stored types on ${processDialect}`, () => {
     const story = await makeStory(author);
     await submitStory(author, { storyId: story.id, version: story.version }); // a revision
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#1f6f55" } }).png().toBuffer();
-    await storeImage(author, new Uint8Array(png), { filename: "square.png", alt: "A green square" });
+    const square = await storeImage(author, new Uint8Array(png), { filename: "square.png", alt: "A green square" });
+    await ensureFallback(square.id, 480); // the email edition's JPEG copy
     const { write, db } = await getDatabase();
     const latest = await getLatestIssue();
     const issueId = latest?.issue.issueId ?? "";

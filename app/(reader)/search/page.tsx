@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { langIfOther } from "@/lib/i18n/lang";
 import { IssueDate } from "@/components/reader/issue-date";
+import { langIfOther } from "@/lib/i18n/lang";
+import { localeName } from "@/lib/locales";
 import { SearchForm } from "@/components/reader/search-form";
-import { SEARCH_PAGE_SIZE } from "@/lib/search/limits";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE } from "@/lib/search/limits";
+import { setResponseStatus } from "@/lib/reader/response-status.mjs";
+import { searchPageHref as pageHref } from "@/lib/search/params";
 import { searchPublished, type ReaderSearch } from "@/lib/search/search-published";
 import type { TextPart } from "@/lib/search/tokenize";
 
@@ -30,9 +33,6 @@ function Marked({ parts }: { parts: TextPart[] }) {
     ),
   );
 }
-
-const pageHref = (q: string, page: number) =>
-  `/search?${new URLSearchParams(page > 1 ? { q, page: String(page) } : { q }).toString()}`;
 
 function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
   const { q, page, pageCount } = search;
@@ -75,10 +75,9 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
 }
 
 function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
-  const { q, total, page, pageCount, items } = search;
+  const { q, total, more, page, pageCount, items } = search;
   const t = useTranslations("Search");
   const tIssue = useTranslations("Issue");
-  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   if (total === 0) {
     return (
       <div className="mt-8">
@@ -95,28 +94,18 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
       </div>
     );
   }
-  if (items.length === 0) {
-    return (
-      <p className="mt-8">
-        {t.rich("noSuchPage", { page, query: q, strong })}{" "}
-        <Link className="text-brand-700 underline" href={pageHref(q, 1)}>
-          {t("firstPage")}
-        </Link>
-      </p>
-    );
-  }
   const from = (page - 1) * SEARCH_PAGE_SIZE + 1;
   return (
     <>
       <p className="mt-6 text-sm text-gray-700" role="status">
-        {t.rich("found", { total, query: q, strong })}
+        {t.rich(more ? "foundMore" : "found", { total, query: q, strong })}
         {pageCount > 1 ? t("showing", { from, to: from + items.length - 1, page, pageCount }) : ""}
       </p>
       <ol className="mt-4 divide-y divide-gray-200 border-y border-gray-200">
         {items.map((item) => (
           <li key={item.href} className="py-5">
             <h2 className="font-serif text-xl font-semibold leading-snug">
-              <Link href={item.href} className="text-brand-700 hover:underline">
+              <Link href={item.href} hrefLang={item.locale} lang={item.locale} className="text-brand-700 hover:underline">
                 <Marked parts={item.titleParts} />
               </Link>
             </h2>
@@ -125,9 +114,12 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
                 {tIssue("numbered", { number: item.issueNumber, year: String(item.issueYear) })}
               </Link>
               {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
-              <IssueDate date={item.issueDate} /> · {tIssue("byline", { author: item.authorName })}
+              <IssueDate date={item.issueDate} /> · {tIssue("byline", { author: item.authorName })} ·{" "}
+              <span data-testid="result-language" lang={item.locale}>
+                {localeName(item.locale)}
+              </span>
             </p>
-            <p className="search-snippet mt-2 text-gray-800">
+            <p className="search-snippet mt-2 text-gray-800" lang={item.locale}>
               <Marked parts={item.snippetParts} />
             </p>
           </li>
@@ -138,8 +130,23 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
   );
 }
 
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
+/** Why the search could not be run (the page answers 400 or 404). */
+function SearchProblem({ children, lang }: { children: React.ReactNode; lang?: string }) {
+  return (
+    <p lang={lang} className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
+      {children}
+    </p>
+  );
+}
+
 export default async function SearchPage({ searchParams }: Props) {
   const [search, t, locale] = await Promise.all([searchPublished(await searchParams), getTranslations("Search"), getLocale()]);
+  // A bad address was given its 400 (or 404) by proxy.ts, which reads it with the same
+  // schema; a page after the last page of results is only known now: 404, with the same
+  // page and a message (set by scripts/server.mjs, see lib/reader/response-status.mjs).
+  if (search.kind === "past-end") setResponseStatus(404);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-10">
       <h1 className="font-serif text-3xl font-bold">{t("title")}</h1>
@@ -153,10 +160,26 @@ export default async function SearchPage({ searchParams }: Props) {
           <span lang="lo">ລາວ</span>, <span lang="km">ខ្មែរ</span>, <span lang="my">မြန်မာ</span>.
         </p>
       ) : search.kind === "invalid" ? (
-        // The search's own messages are in English (lib/search).
-        <p lang={langIfOther("en", locale)} className="mt-6 rounded border border-red-300 bg-red-50 p-3 text-red-900" role="alert">
-          {search.message}
-        </p>
+        // The search's own messages are said in the reader's language by name; one zod wrote
+        // itself (none should) stays in English.
+        search.problem ? (
+          <SearchProblem>{t(`problems.${search.problem}`, { max: MAX_QUERY_LENGTH, page: MAX_SEARCH_PAGE })}</SearchProblem>
+        ) : (
+          <SearchProblem lang={langIfOther("en", locale)}>{search.message}</SearchProblem>
+        )
+      ) : search.kind === "past-end" ? (
+        <SearchProblem>
+          {t.rich("pastEnd", {
+            page: search.page,
+            query: search.q,
+            strong,
+            first: (chunks) => (
+              <Link className="underline" href={pageHref(search.q, 1)}>
+                {chunks}
+              </Link>
+            ),
+          })}
+        </SearchProblem>
       ) : (
         <Results search={search} />
       )}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/signin/actions";
 import { StudioNav, type NavItem } from "@/components/studio/studio-nav";
 import { requireUser } from "@/lib/auth/session";
-import { canManageIssues, canManagePeople, canReadAuditLog, canViewAllStories } from "@/lib/policy";
+import { canEditSettings, canManageIssues, canManagePeople, canReadAuditLog, canViewAllStories } from "@/lib/policy";
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -12,6 +12,7 @@ export default async function StudioLayout({ children }: { children: React.React
     ...(canManageIssues(user) ? [{ href: "/studio/issues", label: "Issues" }] : []),
     ...(canManagePeople(user) ? [{ href: "/studio/people", label: "People" }] : []),
     ...(canReadAuditLog(user) ? [{ href: "/studio/audit", label: "Audit log" }] : []),
+    ...(canEditSettings(user) ? [{ href: "/studio/settings", label: "Settings" }] : []),
     { href: "/studio/profile", label: "Profile" },
   ];
   return (

@@ -18,6 +18,7 @@ const ACTION_GROUPS = [
   { value: "user.", label: "Accounts (all)", admin: true },
   { value: "auth.", label: "Sign-ins (all)", admin: true },
   { value: "auth.sign_in_failed", label: "Failed sign-ins", admin: true },
+  { value: "settings.", label: "Site settings", admin: true },
   { value: "issue.published", label: "Issue published" },
   { value: "story.approved", label: "Story approved" },
 ];

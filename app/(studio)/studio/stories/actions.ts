@@ -10,15 +10,30 @@ import { createStory } from "@/lib/stories/create-story";
 import { getStoryForStudio } from "@/lib/stories/read-stories";
 import { storyIdSchema } from "@/lib/stories/schemas";
 import { transitionStory } from "@/lib/stories/transition-story";
+import { addTranslation } from "@/lib/stories/translate-story";
 import { parseInput } from "@/lib/validation";
 import { STORY_TRANSITIONS, type StoryAction } from "@/lib/workflow";
 
 export async function createStoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await runAction((user) =>
-    createStory(user, { title: formData.get("title"), standfirst: formData.get("standfirst") ?? "" }),
+    createStory(user, {
+      title: formData.get("title"),
+      standfirst: formData.get("standfirst") ?? "",
+      locale: formData.get("locale") ?? undefined,
+    }),
   );
   if (!result.ok) return toFormState(result);
   revalidatePath("/studio/stories");
+  redirect(`/studio/stories/${result.data.id}`);
+}
+
+/** Starts a translation of a story and opens it, to be written over. */
+export async function addTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction((user) =>
+    addTranslation(user, { storyId: formData.get("storyId"), locale: formData.get("locale") }),
+  );
+  if (!result.ok) return toFormState(result);
+  revalidatePath("/studio", "layout");
   redirect(`/studio/stories/${result.data.id}`);
 }
 

@@ -5,6 +5,7 @@ import { PrintEdition } from "@/components/reader/print-edition";
 import { getPublishedIssue, getSiteSettings } from "@/lib/reader/read-published";
 import { readerMetadata } from "@/lib/reader/seo";
 import { issueCover } from "@/lib/reader/structured-data";
+import { groupIssueStories } from "@/lib/reader/translations";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -27,5 +28,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PrintEditionPage({ params }: Props) {
   const found = await getPublishedIssue((await params).slug);
   if (!found) notFound();
-  return <PrintEdition {...found} />;
+  // The printed newsletter holds each translation group once, in the site's language.
+  return <PrintEdition issue={found.issue} stories={groupIssueStories(found.stories).map((entry) => entry.story)} />;
 }

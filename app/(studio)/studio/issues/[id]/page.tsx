@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatIssueDate } from "@/components/reader/format";
+import { IssuePublishingForms } from "@/components/studio/issue-publishing-forms";
 import { StatusBadge } from "@/components/studio/status-badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { inputClass } from "@/components/ui/field";
@@ -10,6 +11,7 @@ import { getIssueForStudio } from "@/lib/issues/read-issues";
 import { canEmailIssue, canPublishIssue, canUnpublishIssue } from "@/lib/policy";
 import { STORY_STATUS_LABEL } from "@/lib/workflow";
 import { addStoryAction, publishIssueAction, removeStoryAction, unpublishIssueAction } from "../actions";
+import { localeName } from "@/lib/locales";
 
 export const metadata: Metadata = { title: "Issue" };
 
@@ -56,9 +58,14 @@ export default async function IssueEditorPage({ params }: Props) {
                 <li key={story.id} className="flex items-center justify-between gap-3 py-3">
                   <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
                     <span className="w-6 text-right text-sm tabular-nums text-gray-500">{index + 1}.</span>
-                    <Link href={`/studio/stories/${story.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link href={`/studio/stories/${story.id}`} lang={story.locale} className="font-medium text-brand-700 hover:underline">
                       {story.title}
                     </Link>
+                    {story.locale !== "en" ? (
+                      <span className="rounded bg-gray-100 px-2 py-0.5 text-xs text-gray-700" lang={story.locale}>
+                        {localeName(story.locale)}
+                      </span>
+                    ) : null}
                     <StatusBadge status={story.status} kind="story" />
                   </div>
                   <ActionForm
@@ -95,36 +102,27 @@ export default async function IssueEditorPage({ params }: Props) {
 
         <aside aria-label="Publishing" className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 lg:self-start">
           <h2 className="text-sm font-semibold text-gray-800">Publishing</h2>
-          {canPublishIssue(user, issue) ? (
-            <>
-              {unapproved.length > 0 ? (
-                <p className="text-sm text-amber-800">
-                  {unapproved.length} {unapproved.length === 1 ? "story is" : "stories are"} not approved yet.
-                </p>
-              ) : null}
-              <ActionForm
-                action={publishIssueAction}
-                hidden={{ issueId: issue.id, version: issue.version }}
-                label={issue.status === "published" ? "Publish again" : "Publish issue"}
-                pendingLabel="Publishing…"
-                variant="primary"
-              />
-            </>
+          {canPublishIssue(user, issue) && unapproved.length > 0 ? (
+            <p className="text-sm text-amber-800">
+              {unapproved.length} {unapproved.length === 1 ? "story is" : "stories are"} not approved yet.
+            </p>
           ) : null}
-          {canUnpublishIssue(user, issue) ? (
-            <>
+          <IssuePublishingForms
+            issueId={issue.id}
+            version={issue.version}
+            published={issue.status === "published"}
+            canPublish={canPublishIssue(user, issue)}
+            canUnpublish={canUnpublishIssue(user, issue)}
+            publishAction={publishIssueAction}
+            unpublishAction={unpublishIssueAction}
+          >
+            {canUnpublishIssue(user, issue) ? (
               <p className="text-sm text-gray-700">
                 Live since {issue.publishedAt ? issue.publishedAt.toISOString().slice(0, 16).replace("T", " ") : "—"} UTC.
                 Changes to its stories reach readers when you publish again.
               </p>
-              <ActionForm
-                action={unpublishIssueAction}
-                hidden={{ issueId: issue.id, version: issue.version }}
-                label="Unpublish"
-                variant="danger"
-              />
-            </>
-          ) : null}
+            ) : null}
+          </IssuePublishingForms>
           {canEmailIssue(user, issue) ? (
             <p className="border-t border-gray-100 pt-3 text-sm">
               <Link href={`/studio/issues/${issue.id}/email`} className="font-medium text-brand-700 hover:underline">
