@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
  * Page links for a reader list (archive, author): plain links, so they work with
  * JavaScript off and each page is an address of its own that the reader cache can keep.
  */
+/** The words around a page number, for screen readers: "Page 2", "第 2 页", showing "2". */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+
 export function Pagination({
   label,
   page,
@@ -33,13 +36,11 @@ export function Pagination({
             {i > 0 && n - (around[i - 1] ?? n) > 1 ? <span aria-hidden="true">…</span> : null}
             {n === page ? (
               <span aria-current="page" className="inline-block rounded bg-brand-700 px-3 py-2 font-semibold text-white">
-                <span className="sr-only">{t("page", { page: n })}</span>
-                <span aria-hidden="true">{n}</span>
+                {t.rich("page", { page: n, hidden })}
               </span>
             ) : (
               <a className={link} href={href(n)}>
-                <span className="sr-only">{t("page", { page: n })}</span>
-                <span aria-hidden="true">{n}</span>
+                {t.rich("page", { page: n, hidden })}
               </a>
             )}
           </li>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { IssueDate } from "@/components/reader/issue-date";
@@ -34,6 +33,9 @@ function Marked({ parts }: { parts: TextPart[] }) {
   );
 }
 
+/** The words around a page number, for screen readers: "Page 2", "第 2 页", showing "2". */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+
 function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results" }> }) {
   const { q, page, pageCount } = search;
   const t = useTranslations("Search");
@@ -43,9 +45,9 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
   return (
     <nav aria-label={t("pagesLabel")} className="mt-8 flex flex-wrap items-center gap-2 text-sm">
       {page > 1 ? (
-        <Link className={link} href={pageHref(q, Math.min(page - 1, pageCount))} rel="prev">
+        <a className={link} href={pageHref(q, Math.min(page - 1, pageCount))} rel="prev">
           {t("previousPage")}
-        </Link>
+        </a>
       ) : null}
       <ul className="flex flex-wrap gap-1">
         {around.map((n, i) => (
@@ -53,22 +55,20 @@ function Pagination({ search }: { search: Extract<ReaderSearch, { kind: "results
             {i > 0 && n - (around[i - 1] ?? n) > 1 ? <span aria-hidden="true">…</span> : null}
             {n === page ? (
               <span aria-current="page" className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
-                <span className="sr-only">{t("page", { page: n })}</span>
-                <span aria-hidden="true">{n}</span>
+                {t.rich("page", { page: n, hidden })}
               </span>
             ) : (
-              <Link className={link} href={pageHref(q, n)}>
-                <span className="sr-only">{t("page", { page: n })}</span>
-                <span aria-hidden="true">{n}</span>
-              </Link>
+              <a className={link} href={pageHref(q, n)}>
+                {t.rich("page", { page: n, hidden })}
+              </a>
             )}
           </li>
         ))}
       </ul>
       {page < pageCount ? (
-        <Link className={link} href={pageHref(q, page + 1)} rel="next">
+        <a className={link} href={pageHref(q, page + 1)} rel="next">
           {t("nextPage")}
-        </Link>
+        </a>
       ) : null}
     </nav>
   );
@@ -85,9 +85,9 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
         <p className="mt-2 text-gray-700">
           {t.rich("noResultsHint", {
             archive: (chunks) => (
-              <Link className="text-brand-700 underline" href="/issues">
+              <a className="text-brand-700 underline" href="/issues">
                 {chunks}
-              </Link>
+              </a>
             ),
           })}
         </p>
@@ -105,14 +105,14 @@ function Results({ search }: { search: Extract<ReaderSearch, { kind: "results" }
         {items.map((item) => (
           <li key={item.href} className="py-5">
             <h2 className="font-serif text-xl font-semibold leading-snug">
-              <Link href={item.href} hrefLang={item.locale} lang={item.locale} className="text-brand-700 hover:underline">
+              <a href={item.href} hrefLang={item.locale} lang={item.locale} className="text-brand-700 hover:underline">
                 <Marked parts={item.titleParts} />
-              </Link>
+              </a>
             </h2>
             <p className="mt-1 text-sm text-gray-600">
-              <Link href={item.issueHref} className="hover:underline">
+              <a href={item.issueHref} className="hover:underline">
                 {tIssue("numbered", { number: item.issueNumber, year: String(item.issueYear) })}
-              </Link>
+              </a>
               {item.issueTitle !== `Issue ${item.issueNumber}, ${item.issueYear}` ? ` · ${item.issueTitle}` : ""} ·{" "}
               <IssueDate date={item.issueDate} /> · {tIssue("byline", { author: item.authorName })} ·{" "}
               <span data-testid="result-language" lang={item.locale}>
@@ -174,9 +174,9 @@ export default async function SearchPage({ searchParams }: Props) {
             query: search.q,
             strong,
             first: (chunks) => (
-              <Link className="underline" href={pageHref(search.q, 1)}>
+              <a className="underline" href={pageHref(search.q, 1)}>
                 {chunks}
-              </Link>
+              </a>
             ),
           })}
         </SearchProblem>
