@@ -228,3 +228,87 @@ test("the Chinese pages have no axe violations, and look right on a phone and a 
     }
   }
 });
+
+test("the archive by year, author pages, About, Read in, neighbours, search's refusals and 404s speak Chinese too, and the switch comes back to each with its query", async ({
+  browser,
+}, testInfo) => {
+  const shots = process.env.I18N_SHOTS_DIR;
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies([{ name: "language", value: "zh", url: testInfo.project.use.baseURL! }]);
+  const page = await context.newPage();
+  const shot = async (name: string, fullPage = true) => {
+    if (shots) await page.screenshot({ path: `${shots}/${name}-zh-phone.png`, fullPage });
+  };
+  await page.goto("/");
+  await shot("home", false);
+
+  // The archive of a year: Chinese headings and counts, the year's links, and the switch keeps ?year=.
+  await page.goto("/issues?year=2022");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh");
+  await expect(page.getByRole("heading", { level: 1, name: "2022年各期" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(/2022年共 \d+ 期/);
+  await expect(page.getByRole("navigation", { name: "年份" }).getByRole("link", { name: "全部年份" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "语言" }).getByRole("link", { name: "English" })).toHaveAttribute(
+    "href",
+    `/language?${new URLSearchParams({ to: "en", back: "/issues?year=2022" })}`,
+  );
+  await page.goto("/issues");
+  await shot("archive");
+
+  // A story with translations: "Read in" its languages (each named in itself), a Chinese byline
+  // linking to the author, the next story in Chinese chrome, and JSON-LD in the story's language.
+  await page.goto(LEAD_STORY);
+  const readIn = page.getByRole("navigation", { name: "本文的语言版本" });
+  await expect(readIn).toContainText("阅读语言：");
+  await expect(readIn.getByRole("link", { name: "中文" })).toHaveAttribute("lang", "zh");
+  await expect(page.locator("article").getByText(/^作者：/)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "本期其他文章" })).toContainText("下一篇");
+  await shot("story", false);
+  await page.getByRole("navigation", { name: "本期其他文章" }).scrollIntoViewIfNeeded();
+  await shot("story-next", false);
+  await page.goto(`${LEAD_STORY}-zh`);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { inLanguage?: string };
+  expect(jsonLd.inLanguage).toBe("zh");
+  await expect(page.locator("article h1")).toHaveAttribute("lang", "zh");
+
+  // The author's page, reached from the byline.
+  await page.goto(LEAD_STORY);
+  await page.locator('article a[rel="author"]').click();
+  await expect(page).toHaveURL(/\/authors\//);
+  await expect(page.getByText("作者", { exact: true })).toBeVisible();
+  await expect(page.locator("main")).toContainText(/已发表 \d+ 篇文章，最新的在前/);
+  await expect(page.locator("main time").first()).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  const authorPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("list", { name: "语言" }).getByRole("link", { name: "English" })).toHaveAttribute(
+    "href",
+    `/language?${new URLSearchParams({ to: "en", back: authorPath })}`,
+  );
+  await shot("author");
+
+  // About, from the masthead.
+  await page.getByRole("navigation", { name: "读者导航" }).getByRole("link", { name: "关于" }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("关于");
+  await expect(page.getByRole("link", { name: "最新一期" }).last()).toBeVisible();
+
+  // Search: a refusal and a page past the end, in Chinese, with their statuses.
+  let response = await page.goto("/search?q=%21%21%21");
+  expect(response?.status()).toBe(400);
+  await expect(page.locator("main").getByRole("alert")).toHaveText("请输入要搜索的词语：搜索内容只有标点或符号。");
+  response = await page.goto("/search?q=lancang&page=99");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("main").getByRole("alert")).toContainText("的搜索结果没有第 99 页。回到第一页。");
+
+  // 404s: a missing reader page and an address no route has, both in Chinese, with the site's links.
+  for (const url of ["/issues/no-such-issue-xyz", "/no-such-address-xyz"]) {
+    response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh");
+    await expect(page).toHaveTitle(/^找不到页面/);
+    await expect(page.getByRole("heading", { level: 1, name: "找不到页面" })).toBeVisible();
+    await expect(page.locator("main").getByRole("link", { name: "浏览往期" })).toHaveAttribute("href", "/issues");
+    await expect(page.locator("main").getByRole("link", { name: "搜索文章" })).toHaveAttribute("href", "/search");
+  }
+  await shot("404");
+  await context.close();
+});
