@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // A second build directory lets a build run beside another (e.g. screenshots during e2e).
@@ -11,4 +12,5 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+// The reader's words in English and Chinese (i18n/request.ts, messages/*.json).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

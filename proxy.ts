@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { LANGUAGE_PATH, PAGE_PATH_HEADER } from "./lib/i18n/locales.mjs";
 import { readerPageExists } from "./lib/reader/reader-page-exists";
 import { isReaderPath } from "./lib/reader/reader-paths.mjs";
 import { readSearchParams } from "./lib/search/params";
@@ -42,12 +43,15 @@ async function isLargerThan(request: Request, limit: number): Promise<boolean> {
 /**
  * Next.js reads the nonce from the request's policy and puts it on its script tags.
  * A `status` becomes the page's status: Next.js answers with the proxy's status and
- * renders the page as usual. `rewriteTo` renders another path in its place.
+ * renders the page as usual. `rewriteTo` renders another path in its place. The page
+ * learns its own path too (lib/i18n/locales.mjs: the language links come back to it),
+ * the address the reader asked for, even when another path is rendered in its place.
  */
 function withPagePolicy(request: NextRequest, { rewriteTo, status }: { rewriteTo?: URL; status?: number } = {}): NextResponse {
   const policy = pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const init = { request: { headers }, ...(status ? { status } : {}) };
   const response = rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
@@ -127,6 +131,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     response.headers.set("x-reader-cacheable", "1");
     return response;
   }
+  // The language switch needs no session either, and must not give a reader Auth.js cookies.
+  if (request.nextUrl.pathname === LANGUAGE_PATH) return NextResponse.next();
   // Auth.js types its second argument for route handlers; as a proxy it is the event.
   return pagesWithSession(request, event as unknown as Parameters<typeof pagesWithSession>[1]);
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Masthead } from "@/components/reader/masthead";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { NotFoundMessage } from "@/components/ui/not-found-message";
 import { getSiteSettings } from "@/lib/reader/read-published";
 
 // The not-found route's own title ("Page not found · Newsletter" through the root template).
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotFound"))("title") };
+}
 
 /**
  * An address no route matches, and a reader page that does not exist (proxy.ts sends those
@@ -13,11 +16,11 @@ export const metadata: Metadata = { title: "Page not found" };
  * with JavaScript off. No layout but the root one is around it: it brings its own.
  */
 export default async function NotFound() {
-  const settings = await getSiteSettings();
+  const [settings, t] = await Promise.all([getSiteSettings(), getTranslations("Layout")]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
-        Skip to content
+        {t("skipLink")}
       </a>
       <Masthead settings={settings} />
       <main id="main">

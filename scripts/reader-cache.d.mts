@@ -1,6 +1,7 @@
 export const LANGUAGE_COOKIE: string | null;
 export const CACHE_CONTROL: string;
 export function isReaderPath(pathname: string): boolean;
+export function languageOf(cookieHeader: string | undefined, languageCookie: string): string;
 export function readCookie(header: string | undefined, name: string): string | undefined;
 export function parseReaderUrl(url: string): { pathname: string; params: URLSearchParams } | null;
 export function cacheKey(url: string, cookieHeader: string | undefined, options?: { languageCookie?: string | null }): string | null;
@@ -59,3 +60,4 @@ export function createReaderCache(options?: {
   setListening(value: boolean): void;
   readonly listening: boolean;
 };
+export function varyOn(res: import("node:http").ServerResponse, value: string): void;

@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { LANGUAGE_COOKIE as READER_LANGUAGE_COOKIE, uiLocaleOf } from "../lib/i18n/locales.mjs";
 import { invalidateReaderPages, readerBus } from "../lib/reader/reader-bus.mjs";
 import { isReaderPath } from "../lib/reader/reader-paths.mjs";
 import { policyWithScripts } from "../lib/security/page-policy.mjs";
@@ -23,12 +24,21 @@ const brotli = promisify(zlib.brotliCompress);
 export { isReaderPath };
 
 /**
- * The cookie that picks the reader's language, once reader pages read one (issue 8, i18n):
- * its value becomes part of the cache key and responses vary on Cookie. No reader page
- * reads a cookie yet, so none: every cookie is removed and a CDN may share every page.
+ * The cookie that picks the reader's language (lib/i18n/locales.mjs, set by /language):
+ * reader pages read it, so its value is part of the cache key, it is the one cookie that
+ * reaches a render, and responses vary on Cookie. Only a valid value counts; any other
+ * is the site's default language, the same as no cookie.
  * @type {string | null}
  */
-export const LANGUAGE_COOKIE = null;
+export const LANGUAGE_COOKIE = READER_LANGUAGE_COOKIE;
+
+/**
+ * The reader's language as the cookie names it: a UI locale, or "" for the default.
+ * @param {string | undefined} cookieHeader @param {string} languageCookie
+ */
+export function languageOf(cookieHeader, languageCookie) {
+  return uiLocaleOf(readCookie(cookieHeader, languageCookie)) ?? "";
+}
 
 /**
  * Browsers and CDNs may keep a reader page but must ask again before using it (no-cache
@@ -87,7 +97,7 @@ export function cacheKey(url, cookieHeader, { languageCookie = LANGUAGE_COOKIE }
   const pairs = [...parsed.params].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const query = new URLSearchParams(pairs).toString();
   let key = query ? `${parsed.pathname}?${query}` : parsed.pathname;
-  if (languageCookie) key += `\n${languageCookie}=${readCookie(cookieHeader, languageCookie) ?? ""}`;
+  if (languageCookie) key += `\n${languageCookie}=${languageOf(cookieHeader, languageCookie)}`;
   return key;
 }
 
@@ -209,7 +219,7 @@ export async function buildPage({ key, generation, html, policy, contentType, va
     }),
   ]);
   const varying = new Set(
-    (typeof vary === "string" ? vary : "")
+    (Array.isArray(vary) ? vary.join(",") : typeof vary === "string" ? vary : "")
       .split(",")
       .map((v) => v.trim())
       .filter(Boolean),
@@ -314,6 +324,28 @@ export function cachedResponse(page, req) {
 }
 
 /**
+ * Adds `value` to the response's Vary header when the head is written, after Next.js has
+ * set its own Vary (which replaces whatever was there before).
+ * @param {import("node:http").ServerResponse} res @param {string} value
+ */
+export function varyOn(res, value) {
+  const writeHead = res.writeHead;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {any[]} */ ...args) {
+      if (!res.headersSent) {
+        const current = res.getHeader("vary");
+        const list = (Array.isArray(current) ? current.join(",") : String(current ?? ""))
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean);
+        if (!list.some((v) => v === "*" || v.toLowerCase() === value.toLowerCase())) res.setHeader("Vary", [...list, value].join(", "));
+      }
+      return writeHead.apply(this, /** @type {any} */ (args));
+    }
+  );
+}
+
+/**
  * The cache as scripts/server.mjs uses it.
  * @param {{ caching?: boolean, languageCookie?: string | null, log?: (message: string) => void }} [options]
  */
@@ -326,10 +358,14 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
   let listening = false;
   bus.emitter.on("invalidate", () => store.clear());
 
-  /** Removes every cookie but the language one: reader pages are the same for everyone. */
+  /**
+   * Removes every cookie but a valid language one: reader pages are the same for everyone
+   * who reads in that language (an invalid value is dropped, so the page is rendered in
+   * the default language its cache key names).
+   */
   function stripCookies(/** @type {import("node:http").IncomingMessage} */ req) {
-    const lang = languageCookie ? readCookie(req.headers.cookie, languageCookie) : undefined;
-    if (lang !== undefined && languageCookie) req.headers.cookie = `${languageCookie}=${lang}`;
+    const lang = languageCookie ? languageOf(req.headers.cookie, languageCookie) : "";
+    if (lang && languageCookie) req.headers.cookie = `${languageCookie}=${lang}`;
     else delete req.headers.cookie;
   }
 
@@ -346,6 +382,8 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
     if (!parseReaderUrl(url)) return false;
     const key = cacheKey(url, req.headers.cookie, { languageCookie });
     stripCookies(req);
+    // The page depends on the language cookie, rendered or stored: a CDN must key it so.
+    if (languageCookie) varyOn(res, "Cookie");
     const routerRequest = ROUTER_HEADERS.some((h) => req.headers[h] !== undefined) || /[?&]_rsc=/.test(url);
     if (!caching || !listening || routerRequest || key === null) {
       res.setHeader("X-Reader-Cache", "bypass");

@@ -14,6 +14,8 @@ import {
   chooseEncoding,
   createReaderCache,
   inlineScriptHashes,
+  LANGUAGE_COOKIE,
+  languageOf,
   matchesEtag,
   stripNonce,
 } from "./reader-cache.mjs";
@@ -34,19 +36,31 @@ describe("which requests are reader pages, and their cache key", () => {
   });
 
   it("orders the query so one page has one key, and keeps cookies out of it", () => {
-    expect(cacheKey("/issues?page=2&year=2022", "session=secret")).toBe("/issues?page=2&year=2022");
-    expect(cacheKey("/issues?year=2022&page=2", undefined)).toBe("/issues?page=2&year=2022");
-    expect(cacheKey("/issues?a=%20b", undefined)).toBe("/issues?a=+b");
-    expect(cacheKey("/issues", "lang=zh")).toBe("/issues");
+    const none = { languageCookie: null };
+    expect(cacheKey("/issues?page=2&year=2022", "session=secret", none)).toBe("/issues?page=2&year=2022");
+    expect(cacheKey("/issues?year=2022&page=2", undefined, none)).toBe("/issues?page=2&year=2022");
+    expect(cacheKey("/issues?a=%20b", undefined, none)).toBe("/issues?a=+b");
+    expect(cacheKey("/issues", "lang=zh", { languageCookie: null })).toBe("/issues");
     expect(cacheKey("/studio", undefined)).toBeNull();
     expect(cacheKey(`/issues?q=${"x".repeat(2000)}`, undefined)).toBeNull();
   });
 
-  it("adds the language cookie's value (and nothing else of the cookies) once pages read one", () => {
+  it("adds the language cookie's value (and nothing else of the cookies)", () => {
+    expect(LANGUAGE_COOKIE).toBe("language");
+    expect(cacheKey("/issues?page=2", "session=secret; language=zh")).toBe("/issues?page=2\nlanguage=zh");
+    expect(cacheKey("/", "session=other; language=zh")).toBe("/\nlanguage=zh");
+    expect(cacheKey("/", "language=en")).toBe("/\nlanguage=en");
+    expect(cacheKey("/", "session=secret")).toBe("/\nlanguage=");
+    expect(cacheKey("/", undefined)).toBe("/\nlanguage=");
     const options = { languageCookie: "lang" };
     expect(cacheKey("/", "session=secret; lang=zh", options)).toBe("/\nlang=zh");
-    expect(cacheKey("/", "session=other; lang=zh", options)).toBe("/\nlang=zh");
-    expect(cacheKey("/", "session=secret", options)).toBe("/\nlang=");
+  });
+
+  it("counts only a UI language: any other value is the default, one page for all of them", () => {
+    for (const cookie of ["language=fr", "language=", "language=zh-CN", "language=ZH", "language=zh%00", "language=zh x", "xlanguage=zh"])
+      expect(cacheKey("/", cookie), cookie).toBe("/\nlanguage=");
+    expect(languageOf("a=1; language=zh; b=2", "language")).toBe("zh");
+    expect(languageOf("language=<script>", "language")).toBe("");
   });
 });
 
@@ -69,7 +83,8 @@ describe("the policy of a cached page", () => {
     expect(scripts).not.toMatch(/nonce|unsafe-inline|strict-dynamic/);
     // The rest is the pages' policy.
     expect(built!.policy.replace(/script-src [^;]+/, "")).toBe(pagePolicy(NONCE).replace(/script-src [^;]+/, ""));
-    expect(built!.vary).toBe("rsc, Accept-Encoding");
+    // Pages are rendered in the reader's language (the language cookie): CDNs must key on it.
+    expect(built!.vary).toBe("rsc, Accept-Encoding, Cookie");
   });
 
   it("removes the nonce from the RSC payload too, and stores no page whose nonce is unknown", async () => {
@@ -181,7 +196,9 @@ describe("the cache in front of a renderer", () => {
       res.end(body.slice(50));
     };
 
-  const stored = async (cache: ReturnType<typeof createReaderCache>, key: string) => {
+  // The key of a page read in the default language (no language cookie).
+  const stored = async (cache: ReturnType<typeof createReaderCache>, url: string) => {
+    const key = cacheKey(url, undefined)!;
     for (let i = 0; i < 100 && !cache.store.pages.has(key); i++) await new Promise((r) => setTimeout(r, 5));
     return cache.store.pages.has(key);
   };
@@ -203,6 +220,34 @@ describe("the cache in front of a renderer", () => {
 
     const conditional = await get("/issues", { "if-none-match": second.headers.get("etag")! });
     expect(conditional.status).toBe(304);
+  });
+
+  it("keeps one page per reader language: only a valid language cookie reaches the render, and every answer varies on Cookie", async () => {
+    // A renderer that writes the language it was asked for, as the reader pages do.
+    const byLanguage: Render = (req, res) => nextLike(page().replace("Issue 13", `Issue 13 [${req.headers.cookie ?? "default"}]`))(req, res);
+    const { cache, seen, get } = await serve(byLanguage);
+    const zh = await get("/issues", { cookie: "authjs.session-token=secret; language=zh" });
+    expect(zh.headers.get("x-reader-cache")).toBe("miss");
+    expect(zh.headers.get("vary")).toContain("Cookie");
+    expect(seen[0]!.headers.cookie).toBe("language=zh");
+    expect(await zh.text()).toContain("[language=zh]");
+    expect(await stored(cache, "/issues")).toBe(false);
+    for (let i = 0; i < 100 && !cache.store.pages.has(cacheKey("/issues", "language=zh")!); i++) await new Promise((r) => setTimeout(r, 5));
+
+    const en = await get("/issues", { cookie: "language=fr" });
+    expect(en.headers.get("x-reader-cache")).toBe("miss");
+    expect(seen[1]!.headers.cookie).toBeUndefined();
+    expect(await en.text()).toContain("[default]");
+    expect(await stored(cache, "/issues")).toBe(true);
+
+    const zhAgain = await get("/issues", { cookie: "language=zh" });
+    expect(zhAgain.headers.get("x-reader-cache")).toBe("hit");
+    expect(zhAgain.headers.get("vary")).toContain("Cookie");
+    expect(await zhAgain.text()).toContain("[language=zh]");
+    const plain = await get("/issues");
+    expect(plain.headers.get("x-reader-cache")).toBe("hit");
+    expect(await plain.text()).toContain("[default]");
+    expect(seen).toHaveLength(2);
   });
 
   it("stores nothing that sets a cookie, is not marked cacheable, or is not a 200", async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { Masthead } from "@/components/reader/masthead";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { getSiteSettings } from "@/lib/reader/read-published";
@@ -15,11 +16,11 @@ export default async function ReaderLayout({ children }: { children: React.React
   // rendered HTML (scripts/reader-cache.mjs) and drops it on every publish, unpublish or
   // settings change, on every server; a page not in that cache is rendered here afresh.
   await connection();
-  const settings = await getSiteSettings();
+  const [settings, t] = await Promise.all([getSiteSettings(), getTranslations("Layout")]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
-        Skip to content
+        {t("skipLink")}
       </a>
       <Masthead settings={settings} />
       <main id="main">{children}</main>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { IssueView } from "@/components/reader/issue-view";
 import { getLatestIssue, getSiteSettings } from "@/lib/reader/read-published";
 import { readerMetadata } from "@/lib/reader/seo";
@@ -19,10 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LatestIssuePage() {
   const latest = await getLatestIssue();
   if (!latest) {
+    const t = await getTranslations("Home");
     return (
       <div className="mx-auto max-w-3xl px-4 py-16 text-center">
-        <h1 className="font-serif text-2xl font-bold">No issue has been published yet</h1>
-        <p className="mt-2 text-gray-700">The first issue will appear here as soon as the editors publish it.</p>
+        <h1 className="font-serif text-2xl font-bold">{t("emptyTitle")}</h1>
+        <p className="mt-2 text-gray-700">{t("emptyText")}</p>
       </div>
     );
   }

@@ -1,7 +1,12 @@
+import { useTranslations } from "next-intl";
+
 /**
  * Page links for a reader list (archive, author): plain links, so they work with
  * JavaScript off and each page is an address of its own that the reader cache can keep.
  */
+/** The words around a page number, for screen readers: "Page 2", "第 2 页", showing "2". */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
+
 export function Pagination({
   label,
   page,
@@ -14,6 +19,7 @@ export function Pagination({
   pageCount: number;
   href: (page: number) => string;
 }) {
+  const t = useTranslations("Pagination");
   if (pageCount <= 1) return null;
   const around = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
   const link = "inline-block rounded px-3 py-2 text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline";
@@ -21,7 +27,7 @@ export function Pagination({
     <nav aria-label={label} className="no-print mt-10 flex flex-wrap items-center justify-center gap-2 text-sm">
       {page > 1 ? (
         <a className={link} href={href(page - 1)} rel="prev">
-          ← Newer
+          ← {t("newer")}
         </a>
       ) : null}
       <ul className="flex flex-wrap items-center gap-1">
@@ -30,13 +36,11 @@ export function Pagination({
             {i > 0 && n - (around[i - 1] ?? n) > 1 ? <span aria-hidden="true">…</span> : null}
             {n === page ? (
               <span aria-current="page" className="inline-block rounded bg-brand-700 px-3 py-2 font-semibold text-white">
-                <span className="sr-only">Page </span>
-                {n}
+                {t.rich("page", { page: n, hidden })}
               </span>
             ) : (
               <a className={link} href={href(n)}>
-                <span className="sr-only">Page </span>
-                {n}
+                {t.rich("page", { page: n, hidden })}
               </a>
             )}
           </li>
@@ -44,7 +48,7 @@ export function Pagination({
       </ul>
       {page < pageCount ? (
         <a className={link} href={href(page + 1)} rel="next">
-          Older →
+          {t("older")} →
         </a>
       ) : null}
     </nav>

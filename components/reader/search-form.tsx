@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { MAX_QUERY_LENGTH } from "@/lib/search/limits";
 
 /**
@@ -16,6 +17,7 @@ export function SearchForm({
   defaultValue?: string;
   large?: boolean;
 }) {
+  const t = useTranslations("SearchForm");
   const field = (
     <input
       id={id}
@@ -23,7 +25,7 @@ export function SearchForm({
       type="search"
       defaultValue={defaultValue}
       maxLength={MAX_QUERY_LENGTH}
-      placeholder="Search stories"
+      placeholder={t("placeholder")}
       className={`min-w-0 rounded border border-gray-400 bg-white px-2 text-ink focus:border-brand-700 focus:outline-2 focus:outline-brand-600 ${
         large ? "flex-1 py-2 text-base" : "w-40 py-1 text-sm sm:w-52"
       }`}
@@ -34,13 +36,13 @@ export function SearchForm({
       type="submit"
       className={`shrink-0 rounded bg-brand-700 font-medium text-white hover:bg-brand-800 ${large ? "px-4 py-2" : "px-3 py-1 text-sm"}`}
     >
-      Search
+      {t("button")}
     </button>
   );
   return (
     <form action="/search" method="get" role="search" aria-label={name} className={large ? "flex flex-col gap-1" : "flex items-center gap-2"}>
       <label htmlFor={id} className={large ? "text-sm font-medium text-gray-700" : "sr-only"}>
-        Search the stories of every issue
+        {t("label")}
       </label>
       {large ? (
         <div className="flex items-center gap-2">

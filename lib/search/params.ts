@@ -8,17 +8,35 @@ import { parseQuery, type ParsedQuery } from "./tokenize";
  * searchPublished), which shows the same message. No database here: proxy.ts imports it.
  */
 
-const PAGE_NOT_VALID = "The page number is not valid.";
+/**
+ * Why a search cannot be run, in English; the reader page says each in the reader's
+ * language by its name (messages/<locale>.json, Search.problems), proxy.ts needs none.
+ */
+export const SEARCH_PROBLEMS = {
+  severalQueries: "Please search for one thing at a time: the address holds more than one search.",
+  tooLong: `Please search for at most ${MAX_QUERY_LENGTH} characters.`,
+  severalPages: "The address holds more than one page number.",
+  badPage: "The page number is not valid.",
+  noWords: "Please search for a word: the search holds only punctuation or symbols.",
+  pageTooFar: `Results stop at page ${MAX_SEARCH_PAGE}; please narrow the search.`,
+} as const;
+export type SearchProblem = keyof typeof SEARCH_PROBLEMS;
+
+const PAGE_NOT_VALID = SEARCH_PROBLEMS.badPage;
+
+/** The name of one of the messages above (null for one zod wrote itself). */
+const problemOf = (message: string): SearchProblem | null =>
+  (Object.keys(SEARCH_PROBLEMS) as SearchProblem[]).find((key) => SEARCH_PROBLEMS[key] === message) ?? null;
 
 const searchParamsSchema = z.object({
   q: z
-    .string({ error: "Please search for one thing at a time: the address holds more than one search." })
+    .string({ error: SEARCH_PROBLEMS.severalQueries })
     .trim()
-    .max(MAX_QUERY_LENGTH, `Please search for at most ${MAX_QUERY_LENGTH} characters.`)
+    .max(MAX_QUERY_LENGTH, SEARCH_PROBLEMS.tooLong)
     .optional()
     .default(""),
   page: z
-    .string({ error: "The address holds more than one page number." })
+    .string({ error: SEARCH_PROBLEMS.severalPages })
     .regex(/^[0-9]{1,6}$/, PAGE_NOT_VALID)
     .transform(Number)
     .pipe(z.number().int().min(1, PAGE_NOT_VALID))
@@ -30,7 +48,7 @@ export type SearchRequest =
   /** No query yet: the form, with 200. */
   | { kind: "blank"; q: "" }
   /** A search that cannot be run: `message` says why; 400, or 404 for a page that cannot exist. */
-  | { kind: "invalid"; q: string; message: string; status: 400 | 404 }
+  | { kind: "invalid"; q: string; message: string; problem: SearchProblem | null; status: 400 | 404 }
   | { kind: "search"; q: string; page: number; query: ParsedQuery };
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -55,16 +73,17 @@ export function readSearchParams(params: RawParams): SearchRequest {
   const raw = plain(params);
   const parsed = searchParamsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { kind: "invalid", q: shownQuery(raw.q), message: parsed.error.issues[0]?.message ?? "The search is not valid.", status: 400 };
+    const message = parsed.error.issues[0]?.message ?? "The search is not valid.";
+    return { kind: "invalid", q: shownQuery(raw.q), message, problem: problemOf(message), status: 400 };
   }
   const { q, page } = parsed.data;
   if (q === "") return { kind: "blank", q: "" };
   const query = parseQuery(q);
   if (query.length === 0) {
-    return { kind: "invalid", q, message: "Please search for a word: the search holds only punctuation or symbols.", status: 400 };
+    return { kind: "invalid", q, message: SEARCH_PROBLEMS.noWords, problem: "noWords", status: 400 };
   }
   if (page > MAX_SEARCH_PAGE) {
-    return { kind: "invalid", q, message: `Results stop at page ${MAX_SEARCH_PAGE}; please narrow the search.`, status: 404 };
+    return { kind: "invalid", q, message: SEARCH_PROBLEMS.pageTooFar, problem: "pageTooFar", status: 404 };
   }
   return { kind: "search", q, page, query };
 }

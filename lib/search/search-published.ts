@@ -2,7 +2,7 @@ import "server-only";
 import { getDatabase } from "../../db/client";
 import { searchPublishedStories } from "../../db/queries/search";
 import { MAX_SEARCH_PAGE, MAX_SEARCH_RESULTS, SEARCH_PAGE_SIZE } from "./limits";
-import { readSearchParams } from "./params";
+import { readSearchParams, type SearchProblem } from "./params";
 import { highlight, snippet, type TextPart } from "./tokenize";
 
 export interface SearchResultItem {
@@ -23,7 +23,7 @@ export type ReaderSearch =
   /** No query yet: show the form. */
   | { kind: "blank"; q: string }
   /** The query cannot be run; `message` says why, `status` is the answer's (400, or 404 for a page that cannot exist). */
-  | { kind: "invalid"; q: string; message: string; status: 400 | 404 }
+  | { kind: "invalid"; q: string; message: string; problem: SearchProblem | null; status: 400 | 404 }
   /** A page after the last page of results (404). */
   | { kind: "past-end"; q: string; page: number; pageCount: number }
   | {

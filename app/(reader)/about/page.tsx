@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { langIfOther } from "@/lib/i18n/lang";
+import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { getSiteSettings } from "@/lib/reader/read-published";
 import { readerMetadata } from "@/lib/reader/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings();
-  if (!settings.aboutBlock.trim()) return { title: "Page not found" };
+  const [settings, t, tNotFound] = await Promise.all([getSiteSettings(), getTranslations("About"), getTranslations("NotFound")]);
+  if (!settings.aboutBlock.trim()) return { title: tNotFound("title") };
   return readerMetadata({
     path: "/about",
-    title: `About ${settings.siteNameEn}`,
-    shareTitle: `About ${settings.siteNameEn}`,
+    title: t("title", { site: settings.siteNameEn }),
+    shareTitle: t("title", { site: settings.siteNameEn }),
     description: settings.aboutBlock,
   });
 }
@@ -26,17 +29,21 @@ const paragraphs = (text: string) =>
  * page). It depends on the settings alone: the reader cache drops it on a settings change.
  */
 export default async function AboutPage() {
-  const settings = await getSiteSettings();
+  const [settings, t, locale, siteLanguage] = await Promise.all([getSiteSettings(), getTranslations("About"), getLocale(), getSiteLanguage()]);
   if (!settings.aboutBlock.trim()) notFound();
+  // The settings' own words are in the site's language; the page's own in the reader's.
+  const settingsLang = langIfOther(siteLanguage, locale);
   return (
     <div className="mx-auto max-w-2xl px-4 pt-10">
-      <h1 className="font-serif text-3xl font-bold text-ink">About {settings.siteNameEn}</h1>
+      <h1 className="font-serif text-3xl font-bold text-ink">
+        {t.rich("heading", { site: () => <span lang={langIfOther("en", locale)}>{settings.siteNameEn}</span> })}
+      </h1>
       {settings.siteNameZh ? (
-        <p lang="zh-CN" className="font-cjk mt-1 text-lg text-brand-800">
+        <p lang={langIfOther("zh-CN", locale)} className="font-cjk mt-1 text-lg text-brand-800">
           {settings.siteNameZh}
         </p>
       ) : null}
-      <div className="mt-6 space-y-4 font-serif text-lg leading-relaxed text-ink">
+      <div lang={settingsLang} className="mt-6 space-y-4 font-serif text-lg leading-relaxed text-ink">
         {paragraphs(settings.aboutBlock).map((text, i) => (
           <p key={i} className="whitespace-pre-line">
             {text}
@@ -44,8 +51,19 @@ export default async function AboutPage() {
         ))}
       </div>
       <p className="mt-8 text-gray-700">
-        Read the <a href="/" className="text-brand-700 underline">latest issue</a> of the {settings.newsletterName}, or browse every
-        issue in the <a href="/issues" className="text-brand-700 underline">archive</a>.
+        {t.rich("readOn", {
+          newsletter: () => <span lang={settingsLang}>{settings.newsletterName}</span>,
+          latest: (chunks) => (
+            <a href="/" className="text-brand-700 underline">
+              {chunks}
+            </a>
+          ),
+          archive: (chunks) => (
+            <a href="/issues" className="text-brand-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
     </div>
   );

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatIssueDate } from "@/components/reader/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { IssueDate } from "@/components/reader/issue-date";
+import { isNumberedTitle } from "@/components/reader/issue-heading";
 import { Pagination } from "@/components/reader/pagination";
+import { langIfOther } from "@/lib/i18n/lang";
+import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { mediaSrcSet, mediaUrl } from "@/lib/media/urls";
 import { pageHref, parsePage, parseYear } from "@/lib/reader/page-params";
 import { getArchive, type Archive, type ArchiveIssue } from "@/lib/reader/read-pages";
@@ -22,35 +26,44 @@ async function archiveOf(searchParams: Props["searchParams"]): Promise<Archive |
 const archiveHref = (year: number | undefined, page: number) => pageHref("/issues", page, { year: year === undefined ? undefined : String(year) });
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const [archive, settings] = await Promise.all([archiveOf(searchParams), getSiteSettings()]);
-  if (!archive) return { title: "Page not found" };
+  const [archive, settings, t, tNotFound] = await Promise.all([
+    archiveOf(searchParams),
+    getSiteSettings(),
+    getTranslations("Archive"),
+    getTranslations("NotFound"),
+  ]);
+  if (!archive) return { title: tNotFound("title") };
   const { year, page, pageCount } = archive;
-  const title = `${year === undefined ? "Archive" : `Issues of ${year}`}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}`;
+  const heading = year === undefined ? t("title") : t("yearTitle", { year: String(year) });
+  const title = pageCount > 1 ? t("pagedTitle", { title: heading, page, pageCount }) : heading;
   return readerMetadata({
     path: archiveHref(year, page),
     title,
-    shareTitle: `${settings.siteNameEn} ${settings.newsletterName}: ${title.toLowerCase()}`,
+    shareTitle: t("shareTitle", { site: settings.siteNameEn, newsletter: settings.newsletterName, title: title.toLowerCase() }),
     description:
-      year === undefined ? `Every issue of ${settings.newsletterName}, newest first.` : `The issues of ${settings.newsletterName} published in ${year}.`,
+      year === undefined
+        ? t("description", { newsletter: settings.newsletterName })
+        : t("yearDescription", { newsletter: settings.newsletterName, year: String(year) }),
     image: archive.issues.find((issue) => issue.cover)?.cover ?? null,
   });
 }
 
-function YearLinks({ archive }: { archive: Archive }) {
+async function YearLinks({ archive }: { archive: Archive }) {
+  const t = await getTranslations("Archive");
   if (archive.years.length < 2 && archive.year === undefined) return null;
   const link = "inline-block rounded px-2 py-1 text-brand-700 underline-offset-2 hover:bg-brand-50 hover:underline";
   const current = "inline-block rounded bg-brand-700 px-2 py-1 font-semibold text-white";
   return (
-    <nav aria-label="Years" className="mt-4">
+    <nav aria-label={t("yearsLabel")} className="mt-4">
       <ul className="flex flex-wrap gap-1 text-sm">
         <li>
           {archive.year === undefined ? (
             <span aria-current="page" className={current}>
-              All years
+              {t("allYears")}
             </span>
           ) : (
             <a className={link} href="/issues">
-              All years
+              {t("allYears")}
             </a>
           )}
         </li>
@@ -63,7 +76,7 @@ function YearLinks({ archive }: { archive: Archive }) {
             ) : (
               <a className={link} href={archiveHref(year, 1)}>
                 {year}
-                <span className="sr-only">: {issues === 1 ? "1 issue" : `${issues} issues`}</span>
+                <span className="sr-only">{t("yearIssues", { issues })}</span>
               </a>
             )}
           </li>
@@ -73,8 +86,11 @@ function YearLinks({ archive }: { archive: Archive }) {
   );
 }
 
-function IssueCard({ issue }: { issue: ArchiveIssue }) {
-  const numbered = `Issue ${issue.number}, ${issue.year}`;
+async function IssueCard({ issue }: { issue: ArchiveIssue }) {
+  const [t, locale, siteLanguage] = await Promise.all([getTranslations("Issue"), getLocale(), getSiteLanguage()]);
+  const numbered = t("numbered", { number: issue.number, year: String(issue.year) });
+  // A title that only numbers the issue is said in the reader's language, as on the issue page.
+  const plainTitle = isNumberedTitle(issue);
   return (
     // A row (small cover beside the title) on a phone, a card (cover above) from 30rem up.
     <li className="group relative flex flex-row overflow-hidden rounded-lg border border-gray-200 bg-white hover:border-brand-600 min-[30rem]:flex-col">
@@ -100,13 +116,17 @@ function IssueCard({ issue }: { issue: ArchiveIssue }) {
       )}
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h3 className="font-serif text-lg font-semibold leading-snug">
-          <a href={`/issues/${issue.slug}`} className="text-brand-700 after:absolute after:inset-0 hover:underline">
-            {issue.title}
+          <a
+            href={`/issues/${issue.slug}`}
+            lang={plainTitle ? undefined : langIfOther(siteLanguage, locale)}
+            className="text-brand-700 after:absolute after:inset-0 hover:underline"
+          >
+            {plainTitle ? numbered : issue.title}
           </a>
         </h3>
         <p className="text-sm text-gray-700">
-          {issue.title.startsWith(numbered) ? null : <>{numbered} · </>}
-          <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
+          {plainTitle || issue.title.startsWith(`Issue ${issue.number}, ${issue.year}`) ? null : <>{numbered} · </>}
+          <IssueDate date={issue.issueDate} />
         </p>
       </div>
     </li>
@@ -128,17 +148,17 @@ export default async function ArchivePage({ searchParams }: Props) {
   const archive = await archiveOf(searchParams);
   if (!archive) notFound();
   const { year, page, pageCount, total, issues } = archive;
+  const t = await getTranslations("Archive");
   return (
     <div className="mx-auto max-w-5xl px-4 pt-10">
-      <h1 className="font-serif text-3xl font-bold">{year === undefined ? "Archive" : `Issues of ${year}`}</h1>
+      <h1 className="font-serif text-3xl font-bold">{year === undefined ? t("title") : t("yearTitle", { year: String(year) })}</h1>
       {total === 0 ? (
-        <p className="mt-4 text-gray-700">No issue has been published yet.</p>
+        <p className="mt-4 text-gray-700">{t("empty")}</p>
       ) : (
         <>
           <p className="mt-2 text-gray-700">
-            {total === 1 ? "1 issue" : `${total} issues`}
-            {year === undefined ? ", newest first" : ` in ${year}`}
-            {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+            {year === undefined ? t("count", { total }) : t("countInYear", { total, year: String(year) })}
+            {pageCount > 1 ? t("pageOf", { page, pageCount }) : ""}
           </p>
           <YearLinks archive={archive} />
           {byYear(issues).map(([groupYear, group]) => (
@@ -153,7 +173,7 @@ export default async function ArchivePage({ searchParams }: Props) {
               </ul>
             </section>
           ))}
-          <Pagination label="Archive pages" page={page} pageCount={pageCount} href={(n) => archiveHref(year, n)} />
+          <Pagination label={t("pagesLabel")} page={page} pageCount={pageCount} href={(n) => archiveHref(year, n)} />
         </>
       )}
     </div>

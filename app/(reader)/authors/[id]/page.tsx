@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatIssueDate } from "@/components/reader/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { IssueDate } from "@/components/reader/issue-date";
+import { isNumberedTitle } from "@/components/reader/issue-heading";
 import { Pagination } from "@/components/reader/pagination";
+import { langIfOther } from "@/lib/i18n/lang";
+import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { pageHref, parsePage } from "@/lib/reader/page-params";
 import { AUTHOR_PAGE_SIZE, authorPath, getAuthorPage, type AuthorPage } from "@/lib/reader/read-pages";
 import { getSiteSettings } from "@/lib/reader/read-published";
@@ -20,14 +24,19 @@ async function authorOf({ params, searchParams }: Props): Promise<AuthorPage | n
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [author, settings] = await Promise.all([authorOf(props), getSiteSettings()]);
-  if (!author) return { title: "Page not found" };
-  const title = `${author.name}${author.pageCount > 1 ? `, page ${author.page} of ${author.pageCount}` : ""}`;
+  const [author, settings, t, tNotFound] = await Promise.all([
+    authorOf(props),
+    getSiteSettings(),
+    getTranslations("Author"),
+    getTranslations("NotFound"),
+  ]);
+  if (!author) return { title: tNotFound("title") };
+  const title = author.pageCount > 1 ? t("pagedTitle", { name: author.name, page: author.page, pageCount: author.pageCount }) : author.name;
   return readerMetadata({
     path: pageHref(authorPath(author.authorId), author.page),
     title,
-    shareTitle: `${author.name} · ${settings.newsletterName}`,
-    description: `Stories by ${author.name} in ${settings.newsletterName}.`,
+    shareTitle: t("shareTitle", { name: author.name, newsletter: settings.newsletterName }),
+    description: t("description", { name: author.name, newsletter: settings.newsletterName }),
   });
 }
 
@@ -36,13 +45,14 @@ export default async function AuthorPageView(props: Props) {
   if (!author) notFound();
   const { name, page, pageCount, total, stories } = author;
   const from = (page - 1) * AUTHOR_PAGE_SIZE + 1;
+  const [t, tIssue, locale, siteLanguage] = await Promise.all([getTranslations("Author"), getTranslations("Issue"), getLocale(), getSiteLanguage()]);
   return (
     <div className="mx-auto max-w-3xl px-4 pt-10">
-      <p className="text-sm font-medium uppercase tracking-wider text-gray-700">Author</p>
+      <p className="text-sm font-medium uppercase tracking-wider text-gray-700">{t("label")}</p>
       <h1 className="mt-1 font-serif text-3xl font-bold text-ink">{name}</h1>
       <p className="mt-2 text-gray-700">
-        {total === 1 ? "1 published story" : `${total} published stories`}, newest first
-        {pageCount > 1 ? ` · ${from}–${from + stories.length - 1}, page ${page} of ${pageCount}` : ""}
+        {t("count", { total })}
+        {pageCount > 1 ? t("range", { from, to: from + stories.length - 1, page, pageCount }) : ""}
       </p>
       <ol className="mt-6 divide-y divide-gray-200 border-y border-gray-200">
         {stories.map((story) => (
@@ -53,10 +63,14 @@ export default async function AuthorPageView(props: Props) {
               </a>
             </h2>
             <p className="mt-1 text-sm text-gray-700">
-              <a href={`/issues/${story.issue.slug}`} className="hover:underline">
-                {story.issue.title}
+              <a
+                href={`/issues/${story.issue.slug}`}
+                lang={isNumberedTitle(story.issue) ? undefined : langIfOther(siteLanguage, locale)}
+                className="hover:underline"
+              >
+                {isNumberedTitle(story.issue) ? tIssue("numbered", { number: story.issue.number, year: String(story.issue.year) }) : story.issue.title}
               </a>{" "}
-              · <time dateTime={story.issue.issueDate}>{formatIssueDate(story.issue.issueDate)}</time>
+              · <IssueDate date={story.issue.issueDate} />
             </p>
             {story.standfirst ? (
               <p className="mt-2 text-gray-800" lang={story.locale}>
@@ -66,7 +80,7 @@ export default async function AuthorPageView(props: Props) {
           </li>
         ))}
       </ol>
-      <Pagination label="Pages of stories" page={page} pageCount={pageCount} href={(n) => pageHref(authorPath(author.authorId), n)} />
+      <Pagination label={t("pagesLabel")} page={page} pageCount={pageCount} href={(n) => pageHref(authorPath(author.authorId), n)} />
     </div>
   );
 }

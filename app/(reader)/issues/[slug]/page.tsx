@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { IssueView } from "@/components/reader/issue-view";
 import { getPublishedIssue, getSiteSettings } from "@/lib/reader/read-published";
 import { readerMetadata } from "@/lib/reader/seo";
@@ -9,7 +10,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [found, settings] = await Promise.all([getPublishedIssue((await params).slug), getSiteSettings()]);
-  if (!found) return { title: "Issue not found" };
+  if (!found) return { title: (await getTranslations("Issue"))("notFound") };
   const { issue, stories } = found;
   return readerMetadata({
     path: `/issues/${issue.slug}`,

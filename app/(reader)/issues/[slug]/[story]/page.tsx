@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatIssueDate } from "@/components/reader/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { IssueDate } from "@/components/reader/issue-date";
+import { isNumberedTitle } from "@/components/reader/issue-heading";
+import { langIfOther } from "@/lib/i18n/lang";
+import { getSiteLanguage } from "@/lib/i18n/reader-locale";
 import { localeName } from "@/lib/locales";
 import { authorPath, getStoryNeighbours } from "@/lib/reader/read-pages";
 import { getPublishedStory, getSiteSettings, getStoryLanguages } from "@/lib/reader/read-published";
 import { absoluteUrl, getIssueCover, readerMetadata } from "@/lib/reader/seo";
 import { coverPath, firstStoryImage, jsonLdText, newsArticle } from "@/lib/reader/structured-data";
-import { readingLabel } from "@/lib/text/words";
 
 type Props = { params: Promise<{ slug: string; story: string }> };
 
@@ -26,7 +29,7 @@ async function languageAlternates({ issue, story }: NonNullable<Awaited<ReturnTy
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, story } = await params;
   const found = await getPublishedStory(slug, story);
-  if (!found) return { title: "Story not found" };
+  if (!found) return { title: (await getTranslations("Story"))("notFound") };
   return readerMetadata({
     locale: found.story.locale,
     languages: await languageAlternates(found),
@@ -49,11 +52,15 @@ export default async function StoryPage({ params }: Props) {
   const found = await getPublishedStory(slug, storySlug);
   if (!found) notFound();
   const { issue, story } = found;
-  const [settings, image, languages, neighbours] = await Promise.all([
+  const [settings, image, languages, neighbours, t, tIssue, locale, siteLanguage] = await Promise.all([
     getSiteSettings(),
     shareImage(found),
     getStoryLanguages(issue.issueId, story.slug, story.translationGroup),
     getStoryNeighbours(issue.issueId, story.position, story.locale),
+    getTranslations("Story"),
+    getTranslations("Issue"),
+    getLocale(),
+    getSiteLanguage(),
   ]);
   const structured = newsArticle({
     url: absoluteUrl(`/issues/${issue.slug}/${story.slug}`),
@@ -73,16 +80,20 @@ export default async function StoryPage({ params }: Props) {
           jsonLdText escapes "<", so no text in it can close the element. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(structured) }} />
       <p className="no-print text-sm">
-        <a href={`/issues/${issue.slug}`} className="text-brand-700 hover:underline">
-          ← {issue.title}
+        <a
+          href={`/issues/${issue.slug}`}
+          lang={isNumberedTitle(issue) ? undefined : langIfOther(siteLanguage, locale)}
+          className="text-brand-700 hover:underline"
+        >
+          ← {isNumberedTitle(issue) ? tIssue("numbered", { number: issue.number, year: String(issue.year) }) : issue.title}
         </a>
       </p>
       <p className="mt-4 text-sm font-medium uppercase tracking-wider text-gray-600">
-        Issue {issue.number}, {issue.year} · <time dateTime={issue.issueDate}>{formatIssueDate(issue.issueDate)}</time>
+        {tIssue("numbered", { number: issue.number, year: String(issue.year) })} · <IssueDate date={issue.issueDate} />
       </p>
       {languages.length > 1 ? (
-        <nav aria-label="Languages of this story" className="no-print mt-3 text-sm text-gray-700" data-testid="read-in">
-          Read in:{" "}
+        <nav aria-label={t("languagesLabel")} className="no-print mt-3 text-sm text-gray-700" data-testid="read-in">
+          {t("readIn")}{" "}
           {languages.map((l, i) => (
             <span key={l.slug}>
               {i > 0 ? " · " : null}
@@ -108,28 +119,31 @@ export default async function StoryPage({ params }: Props) {
         </p>
       ) : null}
       <p className="mt-3 text-sm text-gray-700">
-        By{" "}
-        {story.authorId ? (
-          <a href={authorPath(story.authorId)} rel="author" className="font-medium text-brand-700 hover:underline">
-            {story.authorName}
-          </a>
-        ) : (
-          story.authorName
-        )}
-        {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {readingLabel(story.readingMinutes)}</span> : null}
+        {t.rich("byline", {
+          name: story.authorName,
+          author: (chunks) =>
+            story.authorId ? (
+              <a href={authorPath(story.authorId)} rel="author" className="font-medium text-brand-700 hover:underline">
+                {chunks}
+              </a>
+            ) : (
+              chunks
+            ),
+        })}
+        {story.readingMinutes > 0 ? <span data-testid="reading-time"> · {t("readingTime", { minutes: story.readingMinutes })}</span> : null}
       </p>
       {/* Rendered on publish from the allow-listed schema; text is escaped there. */}
       <div lang={story.locale} className="story-body mt-8" dangerouslySetInnerHTML={{ __html: story.html }} />
       {neighbours.previous || neighbours.next ? (
-        <nav aria-label="More in this issue" className="no-print mt-12 grid gap-3 border-t border-gray-200 pt-6 sm:grid-cols-2">
+        <nav aria-label={t("storyNav")} className="no-print mt-12 grid gap-3 border-t border-gray-200 pt-6 sm:grid-cols-2">
           {neighbours.previous ? (
             <a
               href={`/issues/${issue.slug}/${neighbours.previous.slug}`}
               rel="prev"
               className="group rounded-lg border border-gray-200 p-4 hover:border-brand-600"
             >
-              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">← Previous story</span>
-              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">← {t("previous")}</span>
+              <span lang={langIfOther(story.locale, locale)} className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
                 {neighbours.previous.title}
               </span>
             </a>
@@ -142,8 +156,8 @@ export default async function StoryPage({ params }: Props) {
               rel="next"
               className="group rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
             >
-              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">Next story →</span>
-              <span className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
+              <span className="block text-xs font-semibold uppercase tracking-wider text-gray-700">{t("next")} →</span>
+              <span lang={langIfOther(story.locale, locale)} className="mt-1 block font-serif text-lg font-semibold leading-snug text-brand-700 group-hover:underline">
                 {neighbours.next.title}
               </span>
             </a>
