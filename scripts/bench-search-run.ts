@@ -39,6 +39,7 @@ const QUERIES: [string, Record<string, string>][] = [
   ["common word, page 50", { q: "mekong", page: "50" }],
   ["common word, last page", { q: "mekong", page: "100" }],
   ["two common words", { q: "lancang cooperation" }],
+  ["common phrase", { q: "lancang-mekong" }],
   ["rare word", { q: "dugong" }],
   ["no such word", { q: "zzyzx" }],
   ["Chinese 合作", { q: "合作" }],
