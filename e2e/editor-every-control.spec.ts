@@ -14,10 +14,23 @@ type EditorElement = HTMLElement & {
   editor: { getJSON(): unknown; chain(): { focus(): { insertContent(content: unknown): { run(): boolean } } } };
 };
 
-/** A stored image as MEDIA's upload leaves it (the file itself need not exist for the editor). */
-const MEDIA_ID = "c0ffee".padEnd(64, "0");
-const IMAGE_SRC = `/media/${MEDIA_ID}/960.webp`;
-const PORTRAIT_SRC = `/media/${"d".repeat(64)}/480.webp`;
+/**
+ * Two images of the demo issue's media library (its widest picture and a portrait), read
+ * when a test needs them. Real ones: the published issue shows them on the reader, where
+ * its archive card uses the picture as the issue's cover, and other specs check that no
+ * reader page asks for a missing file.
+ */
+let demoMedia: { imageId: string; portraitId: string } | undefined;
+function media() {
+  demoMedia ??= withDb((db) => {
+    const widest = db.prepare("SELECT id FROM media ORDER BY width DESC, id LIMIT 1").get() as { id: string } | undefined;
+    const narrowest = db.prepare("SELECT id FROM media ORDER BY width ASC, id LIMIT 1").get() as { id: string } | undefined;
+    if (!widest || !narrowest) throw new Error("the demo media are missing");
+    return { imageId: widest.id, portraitId: narrowest.id };
+  });
+  const { imageId, portraitId } = demoMedia;
+  return { MEDIA_ID: imageId, IMAGE_SRC: `/media/${imageId}/960.webp`, PORTRAIT_SRC: `/media/${portraitId}/480.webp` };
+}
 
 /** The document the editor holds, as plain JSON. */
 const editorJson = (page: Page) =>
@@ -115,6 +128,7 @@ const ELEMENTS: Array<{ control: string; selector: string; text: string }> = [
 
 /** Checks every element of ELEMENTS inside `root` (the editor or the reader's story body). */
 async function expectEveryElement(root: Locator): Promise<void> {
+  const { MEDIA_ID, IMAGE_SRC, PORTRAIT_SRC } = media();
   for (const { control, selector, text } of ELEMENTS) {
     await expect(root.locator(selector).filter({ hasText: exactly(text) }), `${control} → ${selector} "${text}"`).toHaveCount(1);
   }
@@ -135,6 +149,7 @@ async function expectEveryElement(root: Locator): Promise<void> {
 }
 
 test("every toolbar button, shortcut, input rule and paste survives save, reload, review and publish", async ({ browser }, testInfo) => {
+  const { IMAGE_SRC, PORTRAIT_SRC } = media();
   // A few hundred keystrokes, then a journey through four people: longer than one newsroom step.
   test.slow();
   const title = `Every control ${randomUUID().slice(0, 8)}`;
