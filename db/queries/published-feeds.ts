@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, like } from "drizzle-orm";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { tables, type Db } from "../client";
-import type { PublishedIssue, PublishedStory } from "./published";
+import { issueColumns, newestIssueFirst, type PublishedIssue, type PublishedStory } from "./published";
 
 /**
  * What feeds and the sitemap read: the live snapshot only, like every reader page, so an
@@ -9,18 +9,7 @@ import type { PublishedIssue, PublishedStory } from "./published";
  */
 const { publishedIssues, publishedStories } = tables;
 
-const newestIssueFirst = [desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number)];
 
-const issueColumns = {
-  issueId: publishedIssues.issueId,
-  slug: publishedIssues.slug,
-  number: publishedIssues.number,
-  year: publishedIssues.year,
-  title: publishedIssues.title,
-  issueDate: publishedIssues.issueDate,
-  editorsNote: publishedIssues.editorsNote,
-  publishedAt: publishedIssues.publishedAt,
-};
 
 export async function listRecentPublishedIssues(db: Db, limit: number): Promise<PublishedIssue[]> {
   return db.select(issueColumns).from(publishedIssues).orderBy(...newestIssueFirst).limit(limit);

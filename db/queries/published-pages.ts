@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { tables, type Db } from "../client";
 import { textPosition } from "../dialect";
-import type { PublishedIssue } from "./published";
+import { issueColumns, newestIssueFirst, type PublishedIssue } from "./published";
 
 /**
  * What the archive, author pages and a story's neighbours read: the live snapshot only,
@@ -10,18 +10,7 @@ import type { PublishedIssue } from "./published";
  */
 const { publishedIssues, publishedStories } = tables;
 
-const newestIssueFirst = [desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number)];
 
-const issueColumns = {
-  issueId: publishedIssues.issueId,
-  slug: publishedIssues.slug,
-  number: publishedIssues.number,
-  year: publishedIssues.year,
-  title: publishedIssues.title,
-  issueDate: publishedIssues.issueDate,
-  editorsNote: publishedIssues.editorsNote,
-  publishedAt: publishedIssues.publishedAt,
-};
 
 export interface ArchiveYear {
   year: number;

@@ -28,7 +28,8 @@ export interface PublishedStory {
   html: string;
 }
 
-const issueColumns = {
+/** An issue's snapshot columns, as every reader query selects them. */
+export const issueColumns = {
   issueId: publishedIssues.issueId,
   slug: publishedIssues.slug,
   number: publishedIssues.number,
@@ -38,6 +39,9 @@ const issueColumns = {
   editorsNote: publishedIssues.editorsNote,
   publishedAt: publishedIssues.publishedAt,
 };
+
+/** The archive's order: newest issue date first (then year and number, for issues of one day). */
+export const newestIssueFirst = [desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number)];
 
 const storyColumns = {
   slug: publishedStories.slug,
@@ -55,7 +59,7 @@ export async function findLatestPublishedIssue(db: Db): Promise<PublishedIssue |
   const [row] = await db
     .select(issueColumns)
     .from(publishedIssues)
-    .orderBy(desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number))
+    .orderBy(...newestIssueFirst)
     .limit(1);
   return row ?? null;
 }
