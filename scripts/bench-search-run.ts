@@ -23,9 +23,14 @@ const all = await db
   .from(tables.publishedStories)
   .orderBy(tables.publishedStories.id);
 await write(async (tx) => {
+  // Counted among the stories given the sentences (not by position in the list): the
+  // stories copied from the demo's Chinese translation already hold them and are skipped,
+  // and a rare word placed by position could land only on those and be found nowhere.
+  let given = 0;
   for (const [i, story] of all.entries()) {
     if (i % EXTRA_EVERY !== 0 || story.plainText.includes("湄公河")) continue;
-    const extra = `我们加强区域合作，保护湄公河。ชาวบ้านช่วยกันปกป้องแม่น้ำโขง${i % RARE_EVERY === 0 ? " A dugong was seen near the estuary." : ""}`;
+    const rare = given++ % (RARE_EVERY / EXTRA_EVERY) === 0;
+    const extra = `我们加强区域合作，保护湄公河。ชาวบ้านช่วยกันปกป้องแม่น้ำโขง${rare ? " A dugong was seen near the estuary." : ""}`;
     const plainText = `${story.plainText}\n${extra}`;
     await tx
       .update(tables.publishedStories)
