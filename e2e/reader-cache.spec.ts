@@ -1,28 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { cachedReaderPage } from "./support/reader-cache";
 import { pageAs, uniqueIssueNumber } from "./support/session";
 import { approve, issueOf, publish, saveAndSubmit, startStory } from "./support/workflow";
 
 const DEMO_ISSUE = "/issues/issue-13-2022";
-
-/** Asks until the page comes from the cache (a publish by a parallel test empties it). */
-async function cached(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
-  let response = await request.get(path, { headers });
-  await expect
-    .poll(async () => {
-      response = await request.get(path, { headers });
-      return response.headers()["x-reader-cache"];
-    })
-    .toBe("hit");
-  return response;
-}
 
 test("a reader page is rendered once and then answered from memory, compressed, with an ETag and 304s", async ({ request }) => {
   const first = await request.get(DEMO_ISSUE);
   expect(first.status()).toBe(200);
   expect(["miss", "hit"]).toContain(first.headers()["x-reader-cache"]);
 
-  const hit = await cached(request, DEMO_ISSUE);
+  const hit = await cachedReaderPage(request, DEMO_ISSUE);
   expect(hit.status()).toBe(200);
   const headers = hit.headers();
   expect(headers["cache-control"]).toBe("public, no-cache");
@@ -45,12 +34,12 @@ test("a reader page is rendered once and then answered from memory, compressed, 
 
   // Compressed as asked, and the same page once decoded (Playwright decodes it).
   for (const encoding of ["br", "gzip"]) {
-    const compressed = await cached(request, DEMO_ISSUE, { "Accept-Encoding": encoding });
+    const compressed = await cachedReaderPage(request, DEMO_ISSUE, { "Accept-Encoding": encoding });
     expect(compressed.headers()["content-encoding"]).toBe(encoding);
     expect(compressed.headers()["etag"]).toBe(etag.replace(/(-br|-gzip)?"$/, `-${encoding}"`));
     expect(await compressed.text()).toContain("Issue 13");
   }
-  const plain = await cached(request, DEMO_ISSUE, { "Accept-Encoding": "identity" });
+  const plain = await cachedReaderPage(request, DEMO_ISSUE, { "Accept-Encoding": "identity" });
   expect(plain.headers()["content-encoding"]).toBeUndefined();
 });
 
@@ -61,7 +50,7 @@ test("a signed-in reader gets the same page as everyone: the cookies never reach
   const html = await signedIn.text();
   expect(html).not.toContain("editor@example.org");
   expect(html).not.toContain('data-testid="current-user"');
-  const anonymous = await cached(request, DEMO_ISSUE);
+  const anonymous = await cachedReaderPage(request, DEMO_ISSUE);
   if (signedIn.headers()["x-reader-cache"] === "hit") expect(html).toBe(await anonymous.text());
 });
 
@@ -69,7 +58,7 @@ test("the page of a cached page runs its scripts under the hashed policy, with n
   const problems: string[] = [];
   page.on("console", (m) => void (m.text().includes("Content Security Policy") && problems.push(m.text())));
   page.on("pageerror", (e) => problems.push(e.message));
-  await cached(page.request, DEMO_ISSUE);
+  await cachedReaderPage(page.request, DEMO_ISSUE);
   const response = await page.goto(DEMO_ISSUE);
   expect(response?.headers()["x-reader-cache"]).toBe("hit");
   expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
@@ -91,7 +80,7 @@ test("publishing shows the new issue at once in cached pages, and unpublishing t
   const editor = await issueOf(browser, { number, year, title: `Cache check ${number}`, titles: [title], publish: false });
 
   // The archive is in the cache, without the issue.
-  const before = await cached(request, "/issues");
+  const before = await cachedReaderPage(request, "/issues");
   expect(await before.text()).not.toContain(`Cache check ${number}`);
   expect((await request.get(issuePath)).status()).toBe(404);
 
@@ -105,9 +94,9 @@ test("publishing shows the new issue at once in cached pages, and unpublishing t
   expect(storyPath).toBeTruthy();
 
   // Now cached too.
-  expect(await (await cached(request, issuePath)).text()).toContain(title);
-  await cached(request, storyPath!);
-  expect(await (await cached(request, "/issues")).text()).toContain(`Cache check ${number}`);
+  expect(await (await cachedReaderPage(request, issuePath)).text()).toContain(title);
+  await cachedReaderPage(request, storyPath!);
+  expect(await (await cachedReaderPage(request, "/issues")).text()).toContain(`Cache check ${number}`);
 
   await editor.reload();
   await editor.getByRole("button", { name: "Unpublish" }).click();

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { cachedReaderPage } from "./support/reader-cache";
 import { pageAs } from "./support/session";
 
 /** The one Content-Security-Policy of a response (two would both be enforced). */
@@ -62,18 +63,6 @@ async function expectHashedPage(response: APIResponse): Promise<void> {
   for (const [, , text] of inline) {
     expect(scripts).toContain(`'sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}'`);
   }
-}
-
-/** The reader page as the cache answers it (a publish by a parallel test may empty the cache). */
-async function cachedReaderPage(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
-  let response = await request.get(path, { headers });
-  await expect
-    .poll(async () => {
-      response = await request.get(path, { headers });
-      return response.headers()["x-reader-cache"];
-    })
-    .toBe("hit");
-  return response;
 }
 
 const forgedProto = { "X-Forwarded-Proto": "https" };

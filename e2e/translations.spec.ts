@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { withDb } from "./support/db";
 import { pageAs, uniqueIssueNumber } from "./support/session";
 import { approve, issueOf, saveAndSubmit, startStory } from "./support/workflow";
 
@@ -180,4 +181,46 @@ test("the studio's translation form refuses a language the story has already", a
   await languages.getByRole("button", { name: "Add translation" }).click();
   await expect(languages.getByTestId("form-error")).toHaveText("This story already has a 中文 (Chinese) version.");
   await expect(editor).toHaveURL(/\/studio\/stories\/[0-9a-f-]{36}$/);
+});
+
+test("a story started in Tiếng Việt from the new-story form is saved in that language and read in it", async ({ browser }) => {
+  const tag = randomUUID().slice(0, 6);
+  const title = `Cá heo sông Mê Kông ${tag}`;
+  const writer = await pageAs(browser, "contributor");
+  await writer.goto("/studio/stories/new");
+  await writer.getByLabel("Title").fill(title);
+  await writer.getByLabel("Language").selectOption("vi");
+  await writer.getByRole("button", { name: "Create and start writing" }).click();
+  await expect(writer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const storyUrl = writer.url();
+  const storyId = storyUrl.split("/").at(-1)!;
+  const body = writer.getByRole("textbox", { name: "Story text" });
+  await expect(body).toHaveAttribute("lang", "vi");
+  await body.click();
+  await body.pressSequentially("Ngư dân đếm cá heo gần Kratie.");
+  await saveAndSubmit(writer);
+  expect(withDb((db) => db.prepare("SELECT locale, translation_group FROM stories WHERE id = ?").get(storyId))).toEqual({
+    locale: "vi",
+    translation_group: null,
+  });
+
+  await approve(browser, storyUrl);
+  const editor = await issueOf(browser, { number: uniqueIssueNumber(), year: 2031, titles: [title] });
+  const storyLink = editor.getByRole("link", { name: title });
+  await expect(storyLink).toBeVisible();
+
+  // The reader: the story's text in Vietnamese, with its lang, and no "Read in" (it has no translation).
+  const page = await reader(browser);
+  const published = withDb(
+    (db) =>
+      db
+        .prepare("SELECT pi.slug AS issue, ps.slug AS story, ps.locale FROM published_stories ps JOIN published_issues pi ON pi.issue_id = ps.issue_id WHERE ps.story_id = ?")
+        .get(storyId) as { issue: string; story: string; locale: string },
+  );
+  expect(published.locale).toBe("vi");
+  await page.goto(`/issues/${published.issue}/${published.story}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toHaveAttribute("lang", "vi");
+  await expect(page.locator(".story-body")).toHaveAttribute("lang", "vi");
+  await expect(page.locator(".story-body")).toContainText("Ngư dân đếm cá heo gần Kratie.");
+  await expect(readIn(page)).toHaveCount(0);
 });

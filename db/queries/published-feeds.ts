@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { tables, type Db } from "../client";
-import { issueColumns, newestIssueFirst, type PublishedIssue, type PublishedStory } from "./published";
+import { issueColumns, newestIssueFirst, storyColumns, type PublishedIssue, type PublishedStory } from "./published";
 
 /**
  * What feeds and the sitemap read: the live snapshot only, like every reader page, so an
@@ -52,15 +52,7 @@ export interface RecentStory extends PublishedStory {
 export async function listRecentPublishedStories(db: Db, limit: number): Promise<RecentStory[]> {
   const rows = await db
     .select({
-      slug: publishedStories.slug,
-      position: publishedStories.position,
-      title: publishedStories.title,
-      standfirst: publishedStories.standfirst,
-      authorName: publishedStories.authorName,
-      authorId: publishedStories.authorId,
-      locale: publishedStories.locale,
-      translationGroup: publishedStories.translationGroup,
-      html: publishedStories.html,
+      ...storyColumns,
       issueSlug: publishedIssues.slug,
       issueNumber: publishedIssues.number,
       issueYear: publishedIssues.year,

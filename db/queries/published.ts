@@ -43,7 +43,8 @@ export const issueColumns = {
 /** The archive's order: newest issue date first (then year and number, for issues of one day). */
 export const newestIssueFirst = [desc(publishedIssues.issueDate), desc(publishedIssues.year), desc(publishedIssues.number)];
 
-const storyColumns = {
+/** A story's snapshot columns, as reader pages select them. */
+export const storyColumns = {
   slug: publishedStories.slug,
   position: publishedStories.position,
   title: publishedStories.title,
