@@ -84,6 +84,19 @@ describe("highlighting", () => {
     expect(marked(snippet(thai, parseQuery("แม่น้ำ")))).toEqual(["แม่น้ำ"]);
   });
 
+  it("finds a word wherever the text's pieces are cut, and the first of several places", () => {
+    // The text is folded 1,024 characters at a time: the word at every offset around a cut.
+    for (let at = 1010; at <= 1030; at++) {
+      const text = `${"x".repeat(at - 1)} mekong river ${"y ".repeat(600)}`;
+      expect(marked(snippet(text, parseQuery("mekong"))), `at ${at}`).toEqual(["mekong"]);
+      // Not a whole word ("mekongs") at the cut, the whole word further on.
+      const longer = `${"x".repeat(at - 1)} mekongs ${"y ".repeat(600)} the mekong.`;
+      expect(marked(snippet(longer, parseQuery("mekong"))), `at ${at}`).toEqual(["mekong"]);
+    }
+    const twice = `${"Words before. ".repeat(100)}First dolphins here. ${"Middle. ".repeat(300)}Second dolphins there.`;
+    expect(snippet(twice, parseQuery("dolphins")).map((p) => p.text).join("")).toContain("First dolphins here");
+  });
+
   it("starts from the beginning when nothing matches in the body", () => {
     const parts = snippet("A short text.", parseQuery("absent"));
     expect(parts).toEqual([{ text: "A short text.", match: false }]);

@@ -128,7 +128,7 @@ function merge(parts: TextPart[]): TextPart[] {
 export function highlight(text: string, query: ParsedQuery): TextPart[] {
   const parts: TextPart[] = [];
   for (const segment of segmenter.segment(text)) {
-    const match = segment.isWordLike === true && matchesQueryWord(fold(segment.segment), query);
+    const match = segment.isWordLike === true && matchesQueryWord(foldWord(segment.segment), query);
     parts.push({ text: segment.segment, match });
   }
   return merge(parts);
@@ -146,11 +146,27 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+/** Words folded (for snippets), remembered: texts repeat them, and folding is dear. */
+const foldedWords = new Map<string, string>();
+
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (foldedWords.size >= 50_000) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 /** At most this many places of a text are tried for the snippet's first match. */
 const MAX_CANDIDATES = 32;
 
 /** Inside a word for ICU ("river's", "U.S."): left out of the folded text, like fold() does. */
 const WORD_INSIDE = /^[.'\u2019:\u00b7]$/u;
+
+/** The text is folded this many characters at a time, and only as far as the snippet needs. */
+const FOLD_PIECE = 1024;
 
 /**
  * Where in `text` a word of the query may be, in order, found without cutting the whole
@@ -158,30 +174,54 @@ const WORD_INSIDE = /^[.'\u2019:\u00b7]$/u;
  * the text's characters are folded one by one, what ends a word becomes a space, and each
  * query word is looked for in that, as a whole word (in a script without spaces, anywhere).
  * A word of the text that matches is found there; the caller makes sure by cutting only
- * a short piece of the text around each place into words.
+ * a short piece of the text around each place into words. The text is folded a piece at
+ * a time, and the places of each piece are given before the next is folded, so a match
+ * near the start of a long story costs only its first piece.
  */
-function candidateStarts(text: string, query: ParsedQuery): number[] {
+function* candidateStarts(text: string, query: ParsedQuery): Generator<number> {
+  const words = query.flatMap((phrase) => phrase.words);
+  if (words.length === 0) return;
+  const longest = Math.max(...words.map((w) => w.length));
+  const edge = (ch: string | undefined) => ch === undefined || ch === " " || NO_SPACE_SCRIPT.test(ch);
   let stream = "";
   const from: number[] = [];
   let index = 0;
-  for (const ch of text) {
-    let folded = foldChar(ch);
-    if (folded === "" && !WORD_INSIDE.test(ch)) folded = " ";
-    for (let k = 0; k < folded.length; k++) from.push(index);
-    stream += folded;
-    index += ch.length;
-  }
-  const edge = (ch: string | undefined) => ch === undefined || ch === " " || NO_SPACE_SCRIPT.test(ch);
-  const starts = new Set<number>();
-  for (const phrase of query) {
-    for (const word of phrase.words) {
+  // Places before `searched` in the stream were looked at already. A word is looked for
+  // only where it would end, with the character after it, inside what is folded: a place
+  // nearer the piece's end is looked at again with the next piece.
+  let searched = 0;
+  const given = new Set<number>();
+  const chars = text[Symbol.iterator]();
+  for (let done = false; !done && given.size < MAX_CANDIDATES; ) {
+    for (let n = 0; n < FOLD_PIECE; n++) {
+      const next = chars.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      const ch = next.value;
+      let folded = foldChar(ch);
+      if (folded === "" && !WORD_INSIDE.test(ch)) folded = " ";
+      for (let k = 0; k < folded.length; k++) from.push(index);
+      stream += folded;
+      index += ch.length;
+    }
+    // A word found now must be followed by a known character (or the end of the text).
+    const limit = done ? stream.length : Math.max(searched, stream.length - longest - 1);
+    const found: number[] = [];
+    for (const word of words) {
       const anywhere = NO_SPACE_SCRIPT.test(word);
-      for (let at = stream.indexOf(word); at !== -1 && starts.size < MAX_CANDIDATES * 4; at = stream.indexOf(word, at + 1)) {
-        if (anywhere || (edge(stream[at - 1]) && edge(stream[at + word.length]))) starts.add(from[at] ?? 0);
+      for (let at = stream.indexOf(word, searched); at !== -1 && at < limit; at = stream.indexOf(word, at + 1)) {
+        if (anywhere || (edge(stream[at - 1]) && edge(stream[at + word.length]))) found.push(from[at] ?? 0);
       }
     }
+    searched = limit;
+    for (const at of found.sort((a, b) => a - b)) {
+      if (given.has(at) || given.size >= MAX_CANDIDATES) continue;
+      given.add(at);
+      yield at;
+    }
   }
-  return [...starts].sort((a, b) => a - b).slice(0, MAX_CANDIDATES);
 }
 
 interface Segment {
@@ -193,7 +233,7 @@ interface Segment {
 function segmentsOf(text: string, start: number, end: number, query: ParsedQuery): Segment[] {
   return [...segmenter.segment(text.slice(start, end))].map((s) => ({
     text: s.segment,
-    match: s.isWordLike === true && matchesQueryWord(fold(s.segment), query),
+    match: s.isWordLike === true && matchesQueryWord(foldWord(s.segment), query),
   }));
 }
 
@@ -204,7 +244,7 @@ function windowAround(text: string, at: number, maxLength: number): [number, num
     const space = text.indexOf(" ", start);
     if (space !== -1 && space < at) start = space + 1;
   }
-  let end = Math.min(text.length, at + Math.ceil(maxLength * 1.5));
+  let end = Math.min(text.length, at + Math.ceil(maxLength * 1.2));
   if (end < text.length) {
     const space = text.lastIndexOf(" ", end);
     if (space > at + maxLength) end = space;
