@@ -97,17 +97,21 @@ const NOT_FOUND_PATH = "/_reader/not-found";
 const READER_SECTION = /^\/(issues|authors|about)(\/|$)/;
 
 /**
- * The reader's search, like the reader's other pages, needs no session (and is not kept
- * in the reader page cache: its addresses are endless). An App Router page cannot choose
- * its status, so a bad search address is found here, with the schema the page uses
- * (lib/search/params.ts), and answered 400 (404 for a page that cannot exist); the page
- * renders the same message. A page after the last page of results is only known once
- * the search has run: the page asks scripts/server.mjs for that 404
- * (lib/reader/response-status.mjs).
+ * The reader's search, like the reader's other pages, needs no session, and its pages
+ * are the same for everyone: a valid search's page is marked cacheable (it is kept in a
+ * store of its own, dropped by every publish like the others: scripts/reader-cache.mjs).
+ * An App Router page cannot choose its status, so a bad search address is found here,
+ * with the schema the page uses (lib/search/params.ts), and answered 400 (404 for a page
+ * that cannot exist); the page renders the same message. A page after the last page of
+ * results is only known once the search has run: the page asks scripts/server.mjs for
+ * that 404 (lib/reader/response-status.mjs). Only a 200 is ever kept.
  */
 function searchPage(request: NextRequest): NextResponse {
   const search = readSearchParams(request.nextUrl.searchParams);
-  return withPagePolicy(request, { status: search.kind === "invalid" ? search.status : undefined });
+  if (search.kind === "invalid") return withPagePolicy(request, { status: search.status });
+  const response = withPagePolicy(request);
+  response.headers.set("x-reader-cacheable", "1");
+  return response;
 }
 
 /**

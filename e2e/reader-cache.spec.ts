@@ -72,8 +72,10 @@ test("the page of a cached page runs its scripts under the hashed policy, with n
 test("publishing shows the new issue at once in cached pages, and unpublishing takes it out at once", async ({ browser, request }) => {
   const number = uniqueIssueNumber();
   const year = 2036;
-  const title = `Cached story ${randomUUID().slice(0, 8)}`;
+  const word = `w${randomUUID().slice(0, 8)}`;
+  const title = `Cached story ${word}`;
   const issuePath = `/issues/issue-${number}-${year}`;
+  const searchPath = `/search?q=${word}`;
   const { page: writer, storyUrl } = await startStory(browser, title, "A story that readers see when the issue is out.");
   await saveAndSubmit(writer);
   await approve(browser, storyUrl);
@@ -83,6 +85,8 @@ test("publishing shows the new issue at once in cached pages, and unpublishing t
   const before = await cachedReaderPage(request, "/issues");
   expect(await before.text()).not.toContain(`Cache check ${number}`);
   expect((await request.get(issuePath)).status()).toBe(404);
+  // A search for the story's word is kept too, finding nothing yet.
+  expect(await (await cachedReaderPage(request, searchPath)).text()).toContain("No published story matches");
 
   await publish(editor);
   // The very next requests see it: the cache was emptied when the publish committed.
@@ -97,6 +101,7 @@ test("publishing shows the new issue at once in cached pages, and unpublishing t
   expect(await (await cachedReaderPage(request, issuePath)).text()).toContain(title);
   await cachedReaderPage(request, storyPath!);
   expect(await (await cachedReaderPage(request, "/issues")).text()).toContain(`Cache check ${number}`);
+  expect(await (await cachedReaderPage(request, searchPath)).text()).toContain(`href="${issuePath}/cached-story-${word}"`);
 
   await editor.reload();
   await editor.getByRole("button", { name: "Unpublish" }).click();
@@ -106,4 +111,7 @@ test("publishing shows the new issue at once in cached pages, and unpublishing t
   expect((await request.get(storyPath!)).status()).toBe(404);
   expect(await (await request.get("/issues")).text()).not.toContain(`Cache check ${number}`);
   expect(await (await request.get("/")).text()).not.toContain(title);
+  const search = await (await request.get(searchPath)).text();
+  expect(search).not.toContain(`href="${issuePath}/cached-story-${word}"`);
+  expect(search).toContain("No published story matches");
 });

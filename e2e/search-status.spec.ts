@@ -10,7 +10,8 @@ const SHOTS = "/tmp/search-shots";
 /**
  * Published stories written straight into the live snapshot (as scripts/bench-seed.ts
  * does; the studio would take minutes for a thousand): one old issue holding `count`
- * stories whose text is `textOf(i)`. /search is never kept in the reader page cache.
+ * stories whose text is `textOf(i)`. The reader page cache does not see these writes:
+ * each test searches for words of its own, never searched for before they were written.
  */
 function publishStories(count: number, textOf: (i: number) => string): void {
   withDb((db) => {

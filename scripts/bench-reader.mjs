@@ -3,7 +3,9 @@
 // STORIES stories (scripts/bench-seed.ts), starts the built app (node scripts/server.mjs;
 // run `npx next build` first), and with autocannon at 32 connections measures the home
 // page, an issue, a story, the archive and a search (when /search exists), and a plain
-// Node http server answering the same story's bytes from memory (the baseline). Prints
+// Node http server answering the same story's bytes from memory (the baseline). Search
+// pages are kept in the cache too, so searches are also measured each different from the
+// last (every one rendered: what a reader's first search costs). Prints
 // req/s, p50, p99 and each page's ratio to the baseline, and the first-load JavaScript
 // (gzipped) of each page type. A benchmark, not a test: nothing here passes or fails.
 // Postgres: a database is created on BENCH_DATABASE_URL's (or TEST_DATABASE_URL's)
@@ -97,6 +99,41 @@ async function load(url) {
 }
 
 /**
+ * autocannon at 32 connections on addresses none of which was asked for before: each
+ * request is a different search (word and page), so the reader page cache never answers
+ * and every request runs the search and renders its page. `asked` counts the requests
+ * made; with fewer addresses than that, some were answered from the cache (reported).
+ */
+async function loadUncached(base, paths) {
+  let asked = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    pipelining: 1,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[asked++ % paths.length] }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cache: asked <= paths.length ? "miss" : `${asked - paths.length} hits`,
+    kb: NaN,
+  };
+}
+
+/**
+ * Searches no reader asked for yet: each of `words` with each page number up to `pages`,
+ * in an order that changes word every time.
+ */
+function distinctSearches(words, pages, from = 1) {
+  const paths = [];
+  for (let page = from; page < from + pages; page++) for (const word of words) paths.push(`/search?q=${encodeURIComponent(word)}&page=${page}`);
+  return paths;
+}
+
+/**
  * One reader at a time: N requests in a row, each timed from sending to the last byte.
  * The p95 of a page's own latency, without the queueing 32 connections on 2 cores add.
  */
@@ -104,7 +141,7 @@ async function sequential(url, n = 200) {
   const times = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(Array.isArray(url) ? url[i % url.length] : url);
     await res.arrayBuffer();
     times.push(performance.now() - started);
   }
@@ -198,9 +235,12 @@ async function benchEngine(engine) {
     if (author) pages.push(["author", author]);
     const search = await fetch(`${base}/search?q=mekong`);
     await search.arrayBuffer();
+    /** Words of the demo's stories, which every generated story copies: each is in 1,000+ stories. */
+    let searchWords = [];
     if (search.status === 200) {
       pages.push(["search", "/search?q=mekong"]);
       pages.push(["search 合作", `/search?q=${encodeURIComponent("合作")}`]);
+      searchWords = ["mekong", "lancang", "cooperation", "environmental", "protection", "countries", "climate", "development", "biodiversity", "meeting", "合作", "生态系统"];
     }
     else console.log(`(no search page: /search answers ${search.status}; skipped)`);
 
@@ -219,6 +259,10 @@ async function benchEngine(engine) {
     const base0 = await load(`http://${host}:${baselinePort}/`);
     results.push(["baseline (story bytes, plain http)", `:${baselinePort}/`, base0]);
     for (const [name, pagePath] of pages) results.push([name, pagePath, await load(`${base}${pagePath}`)]);
+    // Pages 1–40 of each word under load, 41–60 one at a time below: never the same twice.
+    const uncachedUnderLoad = distinctSearches(searchWords, 40);
+    const uncachedOneByOne = distinctSearches(searchWords, 20, 41);
+    if (searchWords.length > 0) results.push(["search, a different one each time", "/search?q=<word>&page=<n>", await loadUncached(base, uncachedUnderLoad)]);
 
     console.log(`\n${engine}: autocannon, ${connections} connections, ${duration} s per page; story page ${(storyBytes.length / 1024).toFixed(1)} KB`);
     console.log(`${"page".padEnd(36)} ${"path".padEnd(44)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"ratio".padStart(6)} ${"errors".padStart(6)} ${"KB".padStart(6)} cache`);
@@ -231,6 +275,15 @@ async function benchEngine(engine) {
     for (const [name, pagePath] of pages) {
       const one = await sequential(`${base}${pagePath}`);
       console.log(`  ${name.padEnd(16)} p50 ${fmt(one.p50, 1).padStart(6)} ms   p95 ${fmt(one.p95, 1).padStart(6)} ms`);
+    }
+    if (searchWords.length > 0) {
+      const one = await sequential(uncachedOneByOne.map((p) => `${base}${p}`), uncachedOneByOne.length);
+      console.log(`  ${"search, each different (not cached)".padEnd(16)} p50 ${fmt(one.p50, 1).padStart(6)} ms   p95 ${fmt(one.p95, 1).padStart(6)} ms   (${uncachedOneByOne.length} searches)`);
+      for (const word of ["mekong", "合作"]) {
+        const paths = distinctSearches([word], 39, 61).map((p) => `${base}${p}`);
+        const each = await sequential(paths, paths.length);
+        console.log(`  ${`search ${word}, pages 61–99 (not cached)`.padEnd(16)} p50 ${fmt(each.p50, 1).padStart(6)} ms   p95 ${fmt(each.p95, 1).padStart(6)} ms`);
+      }
     }
     console.log(`\nfirst-load JavaScript per page type (the HTML's script files, gzipped):`);
     for (const [name, pagePath] of pages) {

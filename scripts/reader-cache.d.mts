@@ -34,6 +34,8 @@ export function buildPage(rendered: {
 }): Promise<ReaderPage | null>;
 export class PageStore {
   constructor(options?: { maxEntries?: number; maxBytes?: number });
+  readonly maxEntries: number;
+  readonly maxBytes: number;
   readonly pages: Map<string, ReaderPage>;
   bytes: number;
   get(key: string, generation: number): ReaderPage | undefined;
@@ -57,6 +59,8 @@ export function createReaderCache(options?: {
     render: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown,
   ): boolean;
   store: PageStore;
+  /** Search pages, in a smaller store of their own. */
+  searchStore: PageStore;
   setListening(value: boolean): void;
   readonly listening: boolean;
 };

@@ -1,8 +1,10 @@
 // The reader page cache: reader pages are the same for everyone, so the HTML that Next.js
 // rendered for one reader is kept in memory (with its gzip and brotli forms) and answered
 // by scripts/server.mjs before Next.js sees the request. What may be stored:
-//   - a GET of a reader path (isReaderPath), rendered with the reader's cookies removed,
-//     so nothing personal can enter it;
+//   - a GET of a reader path (isReaderPath) or of the reader's search, rendered with the
+//     reader's cookies removed, so nothing personal can enter it (search pages are kept
+//     in a smaller store of their own, so that many different searches cannot push the
+//     issues and stories out);
 //   - a 200 text/html response that the page itself marked cacheable (proxy.ts sets
 //     `x-reader-cacheable: 1` on reader paths) and that sets no cookie;
 //   - only if nothing reader-visible changed while it was rendered (the generation of
@@ -15,7 +17,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { LANGUAGE_COOKIE as READER_LANGUAGE_COOKIE, uiLocaleOf } from "../lib/i18n/locales.mjs";
 import { invalidateReaderPages, readerBus } from "../lib/reader/reader-bus.mjs";
-import { isReaderPath } from "../lib/reader/reader-paths.mjs";
+import { isReaderPath, SEARCH_PATH } from "../lib/reader/reader-paths.mjs";
 import { policyWithScripts } from "../lib/security/page-policy.mjs";
 
 const gzip = promisify(zlib.gzip);
@@ -52,6 +54,9 @@ export const CACHE_CONTROL = process.env.READER_CACHE_CONTROL || "public, no-cac
 /** Kept in memory: at most this many pages and bytes (identity + gzip + brotli). */
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 96 * 1024 * 1024;
+/** Search pages, kept apart: at most this many pages and bytes. */
+const MAX_SEARCH_ENTRIES = 1000;
+const MAX_SEARCH_BYTES = 32 * 1024 * 1024;
 /** Larger pages are served, not stored. */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const MAX_URL_LENGTH = 1024;
@@ -78,7 +83,7 @@ export function parseReaderUrl(url) {
   if (typeof url !== "string" || url.length > MAX_URL_LENGTH || !url.startsWith("/")) return null;
   const q = url.indexOf("?");
   const pathname = q === -1 ? url : url.slice(0, q);
-  if (!isReaderPath(pathname)) return null;
+  if (!isReaderPath(pathname) && pathname !== SEARCH_PATH) return null;
   const params = new URLSearchParams(q === -1 ? "" : url.slice(q + 1));
   return { pathname, params };
 }
@@ -352,11 +357,18 @@ export function varyOn(res, value) {
 export function createReaderCache({ caching = true, languageCookie = LANGUAGE_COOKIE, log = () => {} } = {}) {
   const bus = readerBus();
   const store = new PageStore();
+  const searchStore = new PageStore({ maxEntries: MAX_SEARCH_ENTRIES, maxBytes: MAX_SEARCH_BYTES });
+  /** The store a page is kept in, by its key (which begins with its path). */
+  const storeOf = (/** @type {string} */ key) =>
+    key === SEARCH_PATH || key.startsWith(`${SEARCH_PATH}?`) || key.startsWith(`${SEARCH_PATH}\n`) ? searchStore : store;
   /** @type {Map<string, Promise<ReaderPage | null>>} pages being rendered for the store */
   const filling = new Map();
   // Until the change notices of other servers are heard (setListening), nothing is stored.
   let listening = false;
-  bus.emitter.on("invalidate", () => store.clear());
+  bus.emitter.on("invalidate", () => {
+    store.clear();
+    searchStore.clear();
+  });
 
   /**
    * Removes every cookie but a valid language one: reader pages are the same for everyone
@@ -390,7 +402,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
       render(req, res);
       return true;
     }
-    const page = store.get(key, bus.generation);
+    const page = storeOf(key).get(key, bus.generation);
     if (page) {
       answer(req, res, page);
       return true;
@@ -494,7 +506,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
         .then((page) => {
           // Compressing took a moment: a change in it means the page may be stale.
           if (page && page.generation === bus.generation && listening) {
-            store.set(page);
+            storeOf(key).set(page);
             settle(page);
           } else settle(null);
         })
@@ -509,6 +521,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
   return {
     handle,
     store,
+    searchStore,
     /** Whether other servers' change notices reach this one (always, with one server). */
     setListening(/** @type {boolean} */ value) {
       if (value === listening) return;

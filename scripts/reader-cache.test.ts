@@ -272,6 +272,44 @@ describe("the cache in front of a renderer", () => {
     }
   });
 
+  it("keeps search pages in a smaller store of their own, never a refused or past-the-end search, and drops them on a change", async () => {
+    const { cache, seen, get } = await serve((req, res) => {
+      // What proxy.ts and the search page do: a bad search is a 400, a page after the last a 404.
+      if (req.url?.includes("page=abc")) res.statusCode = 400;
+      else if (req.url?.includes("page=7")) res.statusCode = 404;
+      nextLike()(req, res);
+    });
+    expect(cacheKey("/search?page=2&q=mekong", undefined, { languageCookie: null })).toBe("/search?page=2&q=mekong");
+    expect(cacheKey("/search?q=mekong&page=2", "language=zh")).toBe("/search?page=2&q=mekong\nlanguage=zh");
+    expect(cacheKey("/search/x", undefined)).toBeNull();
+    expect(cache.searchStore.maxEntries).toBeLessThan(cache.store.maxEntries);
+    expect(cache.searchStore.maxBytes).toBeLessThan(cache.store.maxBytes);
+
+    await (await get("/search?q=mekong")).text();
+    await (await get("/issues")).text();
+    const searchKey = cacheKey("/search?q=mekong", undefined)!;
+    await expect.poll(() => cache.searchStore.pages.has(searchKey)).toBe(true);
+    expect(cache.store.pages.has(searchKey)).toBe(false);
+    expect(await stored(cache, "/issues")).toBe(true);
+    expect(cache.searchStore.pages.has(cacheKey("/issues", undefined)!)).toBe(false);
+    const again = await get("/search?q=mekong");
+    expect(again.headers.get("x-reader-cache")).toBe("hit");
+    expect(seen.filter((r) => r.url === "/search?q=mekong")).toHaveLength(1);
+
+    for (const bad of ["/search?q=mekong&page=abc", "/search?q=mekong&page=7"]) {
+      const first = await get(bad);
+      expect(first.status).toBe(bad.endsWith("abc") ? 400 : 404);
+      await first.text();
+      expect((await get(bad)).headers.get("x-reader-cache")).toBe("miss");
+    }
+    expect(cache.searchStore.size).toBe(1);
+
+    invalidateReaderPages("notice");
+    expect(cache.searchStore.size).toBe(0);
+    expect(cache.store.size).toBe(0);
+    expect((await get("/search?q=mekong")).headers.get("x-reader-cache")).toBe("miss");
+  });
+
   it("does not store a page rendered while something changed, and drops stored pages on a change", async () => {
     let changeWhileRendering = true;
     const { cache, get } = await serve((req, res) => {

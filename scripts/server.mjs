@@ -66,9 +66,10 @@ createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders(req, headerOptions))) res.setHeader(name, value);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
   if (!trustProxy) delete req.headers["x-forwarded-for"];
-  if (readerCache.handle(req, res, handle)) return;
   // A page may choose its status while it renders (lib/reader/response-status.mjs).
-  withResponseStatus(res, () => handle(req, res));
+  const render = (request, response) => withResponseStatus(response, () => handle(request, response));
+  if (readerCache.handle(req, res, render)) return;
+  render(req, res);
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""} (reader cache: ${invalidation.kind})`);
 });

@@ -1,1 +1,2 @@
 export function isReaderPath(pathname: string): boolean;
+export const SEARCH_PATH: "/search";
