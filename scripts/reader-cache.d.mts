@@ -31,6 +31,8 @@ export function buildPage(rendered: {
   contentType: string;
   vary?: unknown;
   languageCookie?: string | null;
+  /** Compressed quickly rather than smallest (search pages). */
+  fast?: boolean;
 }): Promise<ReaderPage | null>;
 export class PageStore {
   constructor(options?: { maxEntries?: number; maxBytes?: number });

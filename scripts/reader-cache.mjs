@@ -203,21 +203,23 @@ export function matchesEtag(header, hash) {
 
 /**
  * Makes a cache entry of a rendered page: nonce out, hashes in, compressed twice.
- * Null when the page cannot be stored safely.
- * @param {{ key: string, generation: number, html: Buffer, policy: unknown, contentType: string, vary?: unknown, languageCookie?: string | null }} rendered
+ * Null when the page cannot be stored safely. `fast`: compressed quickly rather than
+ * smallest (search pages: most are asked for once, and the best brotli costs ~40 ms of
+ * CPU for a results page, more than rendering it).
+ * @param {{ key: string, generation: number, html: Buffer, policy: unknown, contentType: string, vary?: unknown, languageCookie?: string | null, fast?: boolean }} rendered
  * @returns {Promise<ReaderPage | null>}
  */
-export async function buildPage({ key, generation, html, policy, contentType, vary, languageCookie = LANGUAGE_COOKIE }) {
+export async function buildPage({ key, generation, html, policy, contentType, vary, languageCookie = LANGUAGE_COOKIE, fast = false }) {
   const nonce = nonceOf(policy);
   if (!nonce) return null;
   const text = stripNonce(html.toString("utf8"), nonce);
   const identity = Buffer.from(text, "utf8");
   const [gz, br] = await Promise.all([
-    gzip(identity, { level: 9 }),
+    gzip(identity, { level: fast ? 6 : 9 }),
     brotli(identity, {
       params: {
         // The best compression costs ~1 s per MB: large pages (a long archive) get less.
-        [zlib.constants.BROTLI_PARAM_QUALITY]: identity.length > 256 * 1024 ? 9 : 11,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: fast ? 5 : identity.length > 256 * 1024 ? 9 : 11,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
@@ -502,6 +504,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
         contentType: String(res.getHeader("content-type")),
         vary: res.getHeader("vary"),
         languageCookie,
+        fast: storeOf(key) === searchStore,
       })
         .then((page) => {
           // Compressing took a moment: a change in it means the page may be stale.

@@ -292,8 +292,11 @@ describe("the cache in front of a renderer", () => {
     expect(cache.store.pages.has(searchKey)).toBe(false);
     expect(await stored(cache, "/issues")).toBe(true);
     expect(cache.searchStore.pages.has(cacheKey("/issues", undefined)!)).toBe(false);
-    const again = await get("/search?q=mekong");
+    const again = await get("/search?q=mekong", { "accept-encoding": "br" });
     expect(again.headers.get("x-reader-cache")).toBe("hit");
+    // Compressed quickly (most searches are asked for once), and the same page.
+    expect(again.headers.get("content-encoding")).toBe("br");
+    expect(await again.text()).toBe(page().replaceAll(` nonce="${NONCE}"`, ""));
     expect(seen.filter((r) => r.url === "/search?q=mekong")).toHaveLength(1);
 
     for (const bad of ["/search?q=mekong&page=abc", "/search?q=mekong&page=7"]) {

@@ -32,6 +32,10 @@ export async function refreshSearchWords(tx: Db): Promise<number> {
   for (const story of stale) {
     await tx.update(publishedStories).set(searchColumns(story)).where(eq(publishedStories.id, story.id));
   }
+  // Every story's search words may have changed: the planner's statistics of them, and
+  // the table's size that a search reads from pg_class, are renewed now, not whenever
+  // autovacuum next comes by.
+  if (stale.length > 100 && processDialect === "postgres") await tx.execute(sql`ANALYZE published_stories`);
   return stale.length;
 }
 
@@ -97,10 +101,19 @@ export interface SearchBounds {
 }
 
 /**
- * On Postgres, with more matches than the count limit, the newest are first looked for by
- * reading the stories of the newest issues, at most this many times the limit of them.
+ * On Postgres, with more matches than the count limit, the newest are looked for by
+ * reading the stories of the newest issues (the walk), when that is the cheaper way.
+ * First the newest WALK_SAMPLE stories are read, to see how dense the matches are.
  */
-const WALK_STORIES = 2;
+const WALK_SAMPLE = 200;
+/** The walk reads at most this many times the count limit of stories. */
+const MAX_WALK_STORIES = 10;
+/**
+ * Testing a story the walk reads costs about this many times as much as reading one
+ * match from the index (the walk reads its search words from TOAST; the index read only
+ * the story's row): the walk is chosen when it should cost less than reading every match.
+ */
+const WALK_COST = 3;
 
 /**
  * The one statement of a search, costing about the same however many stories match. Its
@@ -113,12 +126,16 @@ const WALK_STORIES = 2;
  *    first, for free. On Postgres a GIN index gives its matches in table order (roughly
  *    the oldest first), so when there are more than countLimit:
  *      1. the newest issues are walked (published_at, newest first; the table is small)
- *         and their stories, found by issue id, tested one by one until countLimit match,
- *         reading at most WALK_STORIES × countLimit stories: few when the words are common
- *         in recent issues, as the words of a search with 1,000+ results usually are;
- *      2. else (matches spread thin) every match is read from the index with its issue's
- *         date and the newest kept: a short read of each matching row, no more than the
- *         stories that match (a phrase's are read whole, to check the order of its words).
+ *         and their stories, found by issue id, tested one by one until countLimit match:
+ *         few when the words are common in recent issues, as the words of a search with
+ *         1,000+ results usually are. The newest WALK_SAMPLE stories are tested first:
+ *         with d of them matching, the walk is expected to read countLimit / d stories
+ *         (it reads at most 1.25 times that, and MAX_WALK_STORIES × countLimit), and is
+ *         skipped when that costs more than step 2 would (WALK_COST × countLimit / d
+ *         against d × the stories in the table, from the planner's statistics);
+ *      2. else (matches spread thin, or the walk fell short) every match is read from
+ *         the index with its issue's date and the newest kept: a short read of each
+ *         matching row (a phrase's are read whole, to check the order of its words).
  *    Either way the same stories: the newest by issue publication, then position.
  *  - The candidates are ranked by the engine's own score (bm25 with the title counting
  *    four times / ts_rank with the title weighted A, so a title match comes first), the
@@ -144,20 +161,34 @@ export function searchStatement(query: ParsedQuery, bounds: SearchBounds): SQL {
   }
   const tsquery = sql`${toTsQuery(query)}::tsquery`;
   const over = sql`(SELECT total FROM counted) > ${countLimit}`;
-  const walkLimit = WALK_STORIES * countLimit;
+  /** A whole number of the code's own, written into the statement (typed, unlike a parameter). */
+  const int = (n: number) => sql.raw(String(Math.trunc(n)));
+  /** The newest issues' stories, newest first. */
+  const newestStories = sql`(SELECT issue_id, published_at FROM published_issues ORDER BY published_at DESC, issue_id DESC) i
+        CROSS JOIN LATERAL (
+          SELECT s.id, s.search_vector, s.position FROM published_stories s WHERE s.issue_id = i.issue_id ORDER BY s.position
+        ) c`;
   return sql`WITH matches AS MATERIALIZED (
       SELECT s.id, s.search_vector, s.issue_id, s.position FROM published_stories s WHERE s.search_vector @@ ${tsquery}
       LIMIT ${countLimit + 1}
     ), counted AS MATERIALIZED (
       SELECT count(*) AS total FROM matches
+    ), sampled AS MATERIALIZED (
+      SELECT count(*) FILTER (WHERE w.search_vector @@ ${tsquery}) AS hits, count(*) AS read FROM (
+        SELECT c.search_vector FROM ${newestStories} WHERE ${over} LIMIT ${WALK_SAMPLE}
+      ) w
+    ), walk AS MATERIALIZED (
+      SELECT CASE
+          WHEN s.hits = 0 THEN 0
+          WHEN t.reltuples > 0 AND ${int(WALK_COST * countLimit)} * s.read / s.hits > s.hits * t.reltuples / s.read THEN 0
+          ELSE LEAST(${int(MAX_WALK_STORIES * countLimit)}, ceil(1.25 * ${int(countLimit)} * s.read / s.hits))::bigint
+        END AS stories
+      FROM sampled s, pg_class t WHERE t.oid = 'published_stories'::regclass
     ), walked AS MATERIALIZED (
       SELECT w.id, w.search_vector, w.published_at, w.issue_id, w.position FROM (
         SELECT c.id, c.search_vector, i.published_at, i.issue_id, c.position
-        FROM (SELECT issue_id, published_at FROM published_issues ORDER BY published_at DESC, issue_id DESC) i
-        CROSS JOIN LATERAL (
-          SELECT s.id, s.search_vector, s.position FROM published_stories s WHERE s.issue_id = i.issue_id ORDER BY s.position
-        ) c
-        WHERE ${over} LIMIT ${walkLimit}
+        FROM ${newestStories}
+        WHERE ${over} LIMIT (SELECT stories FROM walk)
       ) w
       WHERE w.search_vector @@ ${tsquery} LIMIT ${countLimit}
     ), candidates AS MATERIALIZED (

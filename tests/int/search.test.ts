@@ -187,6 +187,8 @@ describe(`reader search (${processDialect})`, () => {
     // 100 oldest matches, so they are not. Among equal matches the newest come first.
     const word = `zqnewest${randomUUID().replaceAll("-", "").slice(0, 8)}`;
     const sparse = `${word}sparse`;
+    // In one story of ten, in every issue.
+    const tenth = `${word}tenth`;
     const { write } = await getDatabase();
     const issues = Array.from({ length: 11 }, (_, k) => ({ issueId: randomUUID(), number: issueNumber++, month: k }));
     await write(async (tx) => {
@@ -199,7 +201,11 @@ describe(`reader search (${processDialect})`, () => {
         await tx.insert(tables.publishedIssues).values({ issueId, slug, number, year: 2031, title, issueDate, editorsNote: "", publishedAt });
         const rows = Array.from({ length: 100 }, (_, i) => {
           // `sparse` is in every issue but the newest.
-          const story = { title: month === 0 ? `Old ${word}` : `Note ${i}`, standfirst: "", plainText: `${word} river notes${month < 10 ? ` ${sparse}` : ""}` };
+          const story = {
+            title: month === 0 ? `Old ${word}` : `Note ${i}`,
+            standfirst: "",
+            plainText: `${word} river notes${month < 10 ? ` ${sparse}` : ""}${i % 10 === 0 ? ` ${tenth}` : ""}`,
+          };
           return { id: randomUUID(), issueId, storyId: randomUUID(), slug: `story-${i}`, position: i, authorName: "Date Tester", html: `<p>${story.plainText}</p>`, ...story, ...searchColumns(story) };
         });
         await tx.insert(tables.publishedStories).values(rows);
@@ -213,14 +219,21 @@ describe(`reader search (${processDialect})`, () => {
     const last = results(await searchPublished({ q: word, page: "100" }));
     expect(last.items.map((item) => item.issueHref)).toEqual(Array(10).fill(slugOf(issues[1]!)));
 
-    // The same with a limit of 50 (Postgres first reads the stories of the newest issues,
-    // up to twice the limit, then, having found too few there, every match): the newest 50.
-    const { db } = await getDatabase();
+    // The same with a limit of 50: the newest 50. On Postgres, with the table's statistics
+    // known, `word` and `sparse` (in every story of the newest 200 but none / half of them)
+    // are found by walking the newest issues' stories; `tenth` (one in ten of them: the
+    // walk would read ten stories for each match) by reading every match from the index.
+    const { db, write: writeAgain } = await getDatabase();
+    if (processDialect === "postgres") await writeAgain((tx) => tx.execute(sql`ANALYZE published_stories`));
     const bounds = { limit: 10, offset: 0, countLimit: 50 };
-    const newest = async (q: string) => (await searchPublishedStories(db, parseQuery(q), bounds)).hits.map((hit) => `/issues/${hit.issueSlug}`);
+    const newest = async (q: string, offset = 0) =>
+      (await searchPublishedStories(db, parseQuery(q), { ...bounds, offset })).hits.map((hit) => `/issues/${hit.issueSlug}`);
     expect(await newest(word)).toEqual(Array(10).fill(slugOf(issues[10]!)));
     expect(await newest(sparse)).toEqual(Array(10).fill(slugOf(issues[9]!)));
     expect(await searchPublishedStories(db, parseQuery(sparse), { ...bounds, offset: 40 })).toMatchObject({ total: 50, more: true });
+    // Ten an issue: the newest five issues' (10, 9, 8, 7, 6), a page of ten each.
+    for (let page = 0; page < 5; page++) expect(await newest(tenth, page * 10), `page ${page + 1}`).toEqual(Array(10).fill(slugOf(issues[10 - page]!)));
+    expect(await searchPublishedStories(db, parseQuery(tenth), { ...bounds, offset: 50 })).toMatchObject({ hits: [], total: 50, more: true });
   });
 
   it("forgets an unpublished issue's stories at once, and a re-published issue is found by its new words", async () => {
