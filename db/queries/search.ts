@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, lt, sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { indexText, SEARCH_INDEX_VERSION, toFts5Match, toTsQuery, type ParsedQuery } from "../../lib/search/tokenize";
+import { indexText, SEARCH_INDEX_VERSION, toFts5Match, toLooseTsQuery, toTsQuery, type ParsedQuery } from "../../lib/search/tokenize";
 import { processDialect, tables, type Db } from "../client";
 
 const { publishedStories } = tables;
@@ -32,10 +32,14 @@ export async function refreshSearchWords(tx: Db): Promise<number> {
   for (const story of stale) {
     await tx.update(publishedStories).set(searchColumns(story)).where(eq(publishedStories.id, story.id));
   }
-  // Every story's search words may have changed: the planner's statistics of them, and
-  // the table's size that a search reads from pg_class, are renewed now, not whenever
-  // autovacuum next comes by.
-  if (stale.length > 100 && processDialect === "postgres") await tx.execute(sql`ANALYZE published_stories`);
+  // Many stories' search words changed: the new words the GIN index keeps in its pending
+  // list (which every search reads through, word by word) are merged into the index, and
+  // the planner's statistics and the table's size that a search reads from pg_class are
+  // renewed, now rather than whenever autovacuum next comes by.
+  if (stale.length > 100 && processDialect === "postgres") {
+    await tx.execute(sql`SELECT gin_clean_pending_list('published_stories_search_idx'::regclass)`);
+    await tx.execute(sql`ANALYZE published_stories`);
+  }
   return stale.length;
 }
 
@@ -168,6 +172,20 @@ export function searchStatement(query: ParsedQuery, bounds: SearchBounds): SQL {
         CROSS JOIN LATERAL (
           SELECT s.id, s.search_vector, s.position FROM published_stories s WHERE s.issue_id = i.issue_id ORDER BY s.position
         ) c`;
+  // Step 2: every match, the newest first. A phrase is matched by its words' positions,
+  // which the index does not hold: each story the index finds for its words is read whole
+  // (from TOAST) to check them. So the stories holding the words are put in date order
+  // first, and only the newest are checked, until countLimit pass (the OFFSET 0 keeps the
+  // planner from checking them all before the sort).
+  const fallbackWhen = sql`${over} AND (SELECT count(*) FROM walked) < ${countLimit}`;
+  const byDate = (match: SQL) => sql`
+        SELECT s.id, s.search_vector, i.published_at, i.issue_id, s.position
+        FROM published_stories s JOIN published_issues i ON i.issue_id = s.issue_id
+        WHERE s.search_vector @@ ${match} AND ${fallbackWhen}
+        ORDER BY i.published_at DESC, i.issue_id DESC, s.position`;
+  const fallback = query.some((phrase) => phrase.words.length > 1)
+    ? sql`SELECT * FROM (${byDate(sql`${toLooseTsQuery(query)}::tsquery`)} OFFSET 0) f WHERE f.search_vector @@ ${tsquery} LIMIT ${countLimit}`
+    : sql`${byDate(tsquery)} LIMIT ${countLimit}`;
   return sql`WITH matches AS MATERIALIZED (
       SELECT s.id, s.search_vector, s.issue_id, s.position FROM published_stories s WHERE s.search_vector @@ ${tsquery}
       LIMIT ${countLimit + 1}
@@ -196,12 +214,7 @@ export function searchStatement(query: ParsedQuery, bounds: SearchBounds): SQL {
       FROM matches m JOIN published_issues i ON i.issue_id = m.issue_id WHERE NOT ${over}
       UNION ALL
       SELECT * FROM walked WHERE (SELECT count(*) FROM walked) = ${countLimit}
-      UNION ALL (
-        SELECT s.id, s.search_vector, i.published_at, i.issue_id, s.position
-        FROM published_stories s JOIN published_issues i ON i.issue_id = s.issue_id
-        WHERE s.search_vector @@ ${tsquery} AND ${over} AND (SELECT count(*) FROM walked) < ${countLimit}
-        ORDER BY i.published_at DESC, i.issue_id DESC, s.position LIMIT ${countLimit}
-      )
+      UNION ALL (${fallback})
     ), top AS MATERIALIZED (
       SELECT id, ts_rank(search_vector, ${tsquery}) AS score, published_at, issue_id, position FROM candidates
       ORDER BY score DESC, published_at DESC, issue_id DESC, position LIMIT ${limit} OFFSET ${offset}

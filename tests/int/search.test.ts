@@ -189,6 +189,8 @@ describe(`reader search (${processDialect})`, () => {
     const sparse = `${word}sparse`;
     // In one story of ten, in every issue.
     const tenth = `${word}tenth`;
+    // Followed by "moon" in the same stories as `tenth`; after "moon" in as many others.
+    const ordered = `${word}ordered`;
     const { write } = await getDatabase();
     const issues = Array.from({ length: 11 }, (_, k) => ({ issueId: randomUUID(), number: issueNumber++, month: k }));
     await write(async (tx) => {
@@ -204,7 +206,7 @@ describe(`reader search (${processDialect})`, () => {
           const story = {
             title: month === 0 ? `Old ${word}` : `Note ${i}`,
             standfirst: "",
-            plainText: `${word} river notes${month < 10 ? ` ${sparse}` : ""}${i % 10 === 0 ? ` ${tenth}` : ""}`,
+            plainText: `${word} river notes${month < 10 ? ` ${sparse}` : ""}${i % 10 === 0 ? ` ${tenth} ${ordered} moon` : ""}${i % 10 === 5 ? ` moon ${ordered}` : ""}`,
           };
           return { id: randomUUID(), issueId, storyId: randomUUID(), slug: `story-${i}`, position: i, authorName: "Date Tester", html: `<p>${story.plainText}</p>`, ...story, ...searchColumns(story) };
         });
@@ -234,6 +236,15 @@ describe(`reader search (${processDialect})`, () => {
     // Ten an issue: the newest five issues' (10, 9, 8, 7, 6), a page of ten each.
     for (let page = 0; page < 5; page++) expect(await newest(tenth, page * 10), `page ${page + 1}`).toEqual(Array(10).fill(slugOf(issues[10 - page]!)));
     expect(await searchPublishedStories(db, parseQuery(tenth), { ...bounds, offset: 50 })).toMatchObject({ hits: [], total: 50, more: true });
+    // A phrase: its words in its order. Postgres puts the stories holding both words in date
+    // order and checks the order of the words in the newest only: the same stories as `tenth`.
+    const phrase = `${ordered}-moon`;
+    for (let page = 0; page < 5; page++) expect(await newest(phrase, page * 10), `phrase page ${page + 1}`).toEqual(Array(10).fill(slugOf(issues[10 - page]!)));
+    const reversed = `moon-${ordered}`;
+    for (let page = 0; page < 5; page++) expect(await newest(reversed, page * 10), `reversed page ${page + 1}`).toEqual(Array(10).fill(slugOf(issues[10 - page]!)));
+    const all = await searchPublishedStories(db, parseQuery(phrase), { limit: 60, offset: 0, countLimit: 1000 });
+    expect(all).toMatchObject({ total: 110, more: false });
+    expect(all.hits.every((hit) => /moon$/.test(hit.plainText.trim()))).toBe(true);
   });
 
   it("forgets an unpublished issue's stories at once, and a re-published issue is found by its new words", async () => {
