@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlight, indexText, parseQuery, searchWords, snippet, toFts5Match, toTsQuery } from "./tokenize";
+import { highlight, indexText, parseQuery, searchWords, snippet, toFts5Match, toLooseTsQuery, toTsQuery } from "./tokenize";
 
 const marked = (parts: { text: string; match: boolean }[]) => parts.filter((p) => p.match).map((p) => p.text);
 
@@ -54,6 +54,9 @@ describe("queries", () => {
     expect(toFts5Match(query)).toBe(`"rivers" AND "end" AND "合作" *`);
     expect(toTsQuery(query)).toBe(`('rivers') & ('end') & ('合作':*)`);
     expect(toTsQuery(parseQuery("ร่วมมือ"))).toBe(`('ร่วม' <-> 'มือ':*)`);
+    // Loosened for the index: the words of every phrase, in any order.
+    expect(toLooseTsQuery(parseQuery("ร่วมมือ lancang-mekong 生态系统"))).toBe(`'ร่วม' & 'มือ':* & 'lancang' & 'mekong' & '生态' & '系统':*`);
+    expect(toLooseTsQuery(query)).toBe(`'rivers' & 'end' & '合作':*`);
   });
 });
 
