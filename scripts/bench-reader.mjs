@@ -271,6 +271,8 @@ async function benchEngine(engine) {
         `${name.padEnd(36)} ${pagePath.slice(0, 44).padEnd(44)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(7)} ${fmt(r.p99).padStart(7)} ${`${fmt((100 * r.rps) / base0.rps)}%`.padStart(6)} ${String(r.errors).padStart(6)} ${fmt(r.kb).padStart(6)} ${r.cache}`,
       );
     }
+    // Let the server finish what the last load left queued (renders, compression) first.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     console.log(`\none request at a time (200 in a row, sending to last byte):`);
     for (const [name, pagePath] of pages) {
       const one = await sequential(`${base}${pagePath}`);
