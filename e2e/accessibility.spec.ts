@@ -179,6 +179,17 @@ test.describe("studio pages have no axe violations", () => {
     expect(missing?.status()).toBe(404);
     await expect(contributor.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expectNoAxeViolations(contributor, testInfo, "studio 404 page");
+    // In the studio's own layout (its navigation, the way back to work), not the reader's.
+    await expect(contributor.getByTestId("current-user")).toBeVisible();
+    await expect(contributor.getByRole("navigation", { name: "Reader" })).toHaveCount(0);
+    await contributor.screenshot({ path: testInfo.outputPath("studio-404.png"), fullPage: true });
+    // An address under /studio that names no page at all: the same.
+    const unknown = await contributor.goto("/studio/no-such-page/at-all");
+    expect(unknown?.status()).toBe(404);
+    await expect(contributor.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(contributor.getByTestId("current-user")).toBeVisible();
+    await contributor.getByRole("main").getByRole("link", { name: "Your stories" }).click();
+    await expect(contributor).toHaveURL(/\/studio\/stories$/);
   });
 });
 
