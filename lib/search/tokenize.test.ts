@@ -100,6 +100,19 @@ describe("highlighting", () => {
     expect(snippet(twice, parseQuery("dolphins")).map((p) => p.text).join("")).toContain("First dolphins here");
   });
 
+  it("marks a phrase only where its words follow each other, and centres the snippet there", () => {
+    // 生态 alone (in 生态环境部) first; 生态系统 far later.
+    const text = `会议由中国生态环境部对外合作与交流中心主办。${"各国代表出席了会议。".repeat(60)}我们共同保护湄公河的生态系统。${"结尾。".repeat(20)}`;
+    const parts = snippet(text, parseQuery("生态系统"));
+    expect(marked(parts)).toEqual(["生态系统"]);
+    expect(parts.map((p) => p.text).join("")).toContain("保护湄公河的生态系统");
+    expect(marked(highlight("Lancang-Mekong cooperation, and the Mekong alone", parseQuery("lancang-mekong")))).toEqual(["Lancang-Mekong"]);
+    // However many characters part the words of the text: one phrase.
+    expect(marked(snippet(`${"Filler. ".repeat(100)}The Lancang – Mekong river.`, parseQuery("lancang-mekong")))).toEqual(["Lancang – Mekong"]);
+    // A phrase and a word: each marked as it is.
+    expect(marked(highlight("Mekong river days on the Lancang-Mekong", parseQuery("lancang-mekong river")))).toEqual(["river", "Lancang-Mekong"]);
+  });
+
   it("starts from the beginning when nothing matches in the body", () => {
     const parts = snippet("A short text.", parseQuery("absent"));
     expect(parts).toEqual([{ text: "A short text.", match: false }]);

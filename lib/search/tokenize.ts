@@ -109,17 +109,6 @@ export function toLooseTsQuery(query: ParsedQuery): string {
     .join(" & ");
 }
 
-/** Does this word of a text answer one of the query's words? */
-export function matchesQueryWord(word: string, query: ParsedQuery): boolean {
-  for (const phrase of query) {
-    for (const [i, w] of phrase.words.entries()) {
-      if (word === w) return true;
-      if (phrase.prefix && i === phrase.words.length - 1 && word.startsWith(w)) return true;
-    }
-  }
-  return false;
-}
-
 export interface TextPart {
   text: string;
   match: boolean;
@@ -137,12 +126,32 @@ function merge(parts: TextPart[]): TextPart[] {
 
 /** `text` cut into parts, those that are words of the query marked. */
 export function highlight(text: string, query: ParsedQuery): TextPart[] {
-  const parts: TextPart[] = [];
-  for (const segment of segmenter.segment(text)) {
-    const match = segment.isWordLike === true && matchesQueryWord(foldWord(segment.segment), query);
-    parts.push({ text: segment.segment, match });
+  return merge(markSegments([...segmenter.segment(text)], query));
+}
+
+/**
+ * The text's words (ICU segments) marked where they answer the query: a one-word phrase
+ * wherever its word is; a phrase of several words only where they follow each other in
+ * its order (with no other word between them), so that 生态系统 is not marked in 生态环境.
+ * What lies between the words of a marked phrase ("-" in lancang-mekong) is marked too.
+ */
+function markSegments(segments: Intl.SegmentData[], query: ParsedQuery): TextPart[] {
+  const parts = segments.map((s) => ({ text: s.segment, match: false }));
+  /** The word segments, with their folded text: [index in segments, folded]. */
+  const words: [number, string][] = [];
+  for (const [i, s] of segments.entries()) if (s.isWordLike === true) words.push([i, foldWord(s.segment)]);
+  for (const phrase of query) {
+    const n = phrase.words.length;
+    const answers = (word: string, k: number) =>
+      word === phrase.words[k] || (phrase.prefix && k === n - 1 && word.startsWith(phrase.words[k] ?? ""));
+    for (let at = 0; at + n <= words.length; at++) {
+      let k = 0;
+      while (k < n && answers(words[at + k]![1], k)) k++;
+      if (k < n) continue;
+      for (let i = words[at]![0]; i <= words[at + n - 1]![0]; i++) parts[i]!.match = true;
+    }
   }
-  return merge(parts);
+  return parts;
 }
 
 /** Characters folded one at a time (see candidateStarts), remembered: texts repeat them. */
@@ -182,15 +191,18 @@ const FOLD_PIECE = 1024;
 /**
  * Where in `text` a word of the query may be, in order, found without cutting the whole
  * text into words (ICU's word breaking, with its dictionaries, costs far more than this):
- * the text's characters are folded one by one, what ends a word becomes a space, and each
- * query word is looked for in that, as a whole word (in a script without spaces, anywhere).
+ * the text's characters are folded one by one, what parts words becomes one space, and each
+ * phrase of the query is looked for in that, as whole words (in a script without spaces,
+ * anywhere).
  * A word of the text that matches is found there; the caller makes sure by cutting only
  * a short piece of the text around each place into words. The text is folded a piece at
  * a time, and the places of each piece are given before the next is folded, so a match
  * near the start of a long story costs only its first piece.
  */
 function* candidateStarts(text: string, query: ParsedQuery): Generator<number> {
-  const words = query.flatMap((phrase) => phrase.words);
+  // What is looked for: each phrase's words as the folded text holds them, one after the
+  // other (after a space where they are written with spaces, as "lancang-mekong" is).
+  const words = query.map((phrase) => phrase.words.reduce((joined, word) => (joined && !NO_SPACE_SCRIPT.test(word) ? `${joined} ${word}` : joined + word), ""));
   if (words.length === 0) return;
   const longest = Math.max(...words.map((w) => w.length));
   const edge = (ch: string | undefined) => ch === undefined || ch === " " || NO_SPACE_SCRIPT.test(ch);
@@ -213,6 +225,8 @@ function* candidateStarts(text: string, query: ParsedQuery): Generator<number> {
       const ch = next.value;
       let folded = foldChar(ch);
       if (folded === "" && !WORD_INSIDE.test(ch)) folded = " ";
+      // One space between words, however many characters part them ("river – delta").
+      if (folded === " " && stream.endsWith(" ")) folded = "";
       for (let k = 0; k < folded.length; k++) from.push(index);
       stream += folded;
       index += ch.length;
@@ -242,10 +256,7 @@ interface Segment {
 
 /** `text` from `start` to `end`, cut into words, each marked if it answers the query. */
 function segmentsOf(text: string, start: number, end: number, query: ParsedQuery): Segment[] {
-  return [...segmenter.segment(text.slice(start, end))].map((s) => ({
-    text: s.segment,
-    match: s.isWordLike === true && matchesQueryWord(foldWord(s.segment), query),
-  }));
+  return markSegments([...segmenter.segment(text.slice(start, end))], query);
 }
 
 /** A piece of `text` around `at`, from and to a space where there is one near. */
