@@ -32,14 +32,9 @@ export async function refreshSearchWords(tx: Db): Promise<number> {
   for (const story of stale) {
     await tx.update(publishedStories).set(searchColumns(story)).where(eq(publishedStories.id, story.id));
   }
-  // Many stories' search words changed: the new words the GIN index keeps in its pending
-  // list (which every search reads through, word by word) are merged into the index, and
-  // the planner's statistics and the table's size that a search reads from pg_class are
-  // renewed, now rather than whenever autovacuum next comes by.
-  if (stale.length > 100 && processDialect === "postgres") {
-    await tx.execute(sql`SELECT gin_clean_pending_list('published_stories_search_idx'::regclass)`);
-    await tx.execute(sql`ANALYZE published_stories`);
-  }
+  // Many stories' search words changed: the planner's statistics and the table's size that
+  // a search reads from pg_class are renewed now, not whenever autovacuum next comes by.
+  if (stale.length > 100 && processDialect === "postgres") await tx.execute(sql`ANALYZE published_stories`);
   return stale.length;
 }
 

@@ -333,5 +333,12 @@ describe(`reader search (${processDialect})`, () => {
         expect(plan).not.toMatch(/Seq Scan on published_stories/);
       }
     }
+    if (processDialect === "postgres") {
+      // New words go into the index at once, not into a pending list that every search reads.
+      const { rows } = await write((tx) =>
+        tx.execute<{ options: string[] | null }>(sql`SELECT reloptions AS options FROM pg_class WHERE relname = 'published_stories_search_idx'`),
+      );
+      expect(rows[0]?.options).toContain("fastupdate=off");
+    }
   });
 });
