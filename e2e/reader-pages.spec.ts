@@ -256,6 +256,9 @@ test("addresses that are no page answer 404 with the reader layout, and pages pa
   for (const url of missing) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(404);
+    // Rendered by this server in the same request: the rewrite to the not-found route is
+    // internal, not an outside address fetched over HTTP (which Next.js names here).
+    expect(response.headers()["x-middleware-rewrite"] ?? "", url).not.toMatch(/^https?:/);
     const html = await response.text();
     expect(html, url).toContain("Page not found");
     // Rendered on the server (not an empty shell filled in by JavaScript), with one title.

@@ -48,7 +48,11 @@ if (problem) {
   process.exit(1);
 }
 
-const app = next({ dev, hostname, port, dir: path.resolve(import.meta.dirname, "..") });
+// Next.js is told its host is "localhost" whatever HOST it listens on: its proxy (middleware)
+// sees every request as http://localhost:PORT, and its router takes a rewrite to any other
+// origin for an outside address, fetched over HTTP (with HOST=127.0.0.1, each reader 404,
+// rewritten by proxy.ts to the not-found route, went out and back in through a proxy).
+const app = next({ dev, hostname: "localhost", port, dir: path.resolve(import.meta.dirname, "..") });
 const handle = app.getRequestHandler();
 await app.prepare();
 
