@@ -360,9 +360,6 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
   const bus = readerBus();
   const store = new PageStore();
   const searchStore = new PageStore({ maxEntries: MAX_SEARCH_ENTRIES, maxBytes: MAX_SEARCH_BYTES });
-  /** The store a page is kept in, by its key (which begins with its path). */
-  const storeOf = (/** @type {string} */ key) =>
-    key === SEARCH_PATH || key.startsWith(`${SEARCH_PATH}?`) || key.startsWith(`${SEARCH_PATH}\n`) ? searchStore : store;
   /** @type {Map<string, Promise<ReaderPage | null>>} pages being rendered for the store */
   const filling = new Map();
   // Until the change notices of other servers are heard (setListening), nothing is stored.
@@ -393,8 +390,11 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
   function handle(req, res, render) {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const url = req.url ?? "";
-    if (!parseReaderUrl(url)) return false;
+    const parsed = parseReaderUrl(url);
+    if (!parsed) return false;
     const key = cacheKey(url, req.headers.cookie, { languageCookie });
+    /** Where this page is kept: search pages in their own, smaller store. */
+    const pages = parsed.pathname === SEARCH_PATH ? searchStore : store;
     stripCookies(req);
     // The page depends on the language cookie, rendered or stored: a CDN must key it so.
     if (languageCookie) varyOn(res, "Cookie");
@@ -404,7 +404,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
       render(req, res);
       return true;
     }
-    const page = storeOf(key).get(key, bus.generation);
+    const page = pages.get(key, bus.generation);
     if (page) {
       answer(req, res, page);
       return true;
@@ -433,7 +433,7 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
     delete req.headers["accept-encoding"];
     delete req.headers["if-none-match"];
     delete req.headers["if-modified-since"];
-    const filled = fill(key, res);
+    const filled = fill(key, pages, res);
     filling.set(key, filled);
     void filled.then(() => filling.get(key) === filled && filling.delete(key));
     render(req, res);
@@ -454,7 +454,11 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
    * Copies what Next.js writes, and stores it when the response qualifies.
    * @returns {Promise<ReaderPage | null>} the stored page, once stored (null: not stored)
    */
-  function fill(/** @type {string} */ key, /** @type {import("node:http").ServerResponse} */ res) {
+  function fill(
+    /** @type {string} */ key,
+    /** @type {PageStore} */ pages,
+    /** @type {import("node:http").ServerResponse} */ res,
+  ) {
     /** @type {(page: ReaderPage | null) => void} */
     let settle = () => {};
     /** @type {Promise<ReaderPage | null>} */
@@ -504,12 +508,12 @@ export function createReaderCache({ caching = true, languageCookie = LANGUAGE_CO
         contentType: String(res.getHeader("content-type")),
         vary: res.getHeader("vary"),
         languageCookie,
-        fast: storeOf(key) === searchStore,
+        fast: pages === searchStore,
       })
         .then((page) => {
           // Compressing took a moment: a change in it means the page may be stale.
           if (page && page.generation === bus.generation && listening) {
-            storeOf(key).set(page);
+            pages.set(page);
             settle(page);
           } else settle(null);
         })

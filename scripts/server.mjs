@@ -66,12 +66,13 @@ const invalidation = await startInvalidation(readerCache, {
   log: console.error,
 });
 
+// A page may choose its status while it renders (lib/reader/response-status.mjs), cached or not.
+const render = (req, res) => withResponseStatus(res, () => handle(req, res));
+
 createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders(req, headerOptions))) res.setHeader(name, value);
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
   if (!trustProxy) delete req.headers["x-forwarded-for"];
-  // A page may choose its status while it renders (lib/reader/response-status.mjs).
-  const render = (request, response) => withResponseStatus(response, () => handle(request, response));
   if (readerCache.handle(req, res, render)) return;
   render(req, res);
 }).listen(port, hostname, () => {

@@ -249,13 +249,8 @@ function* candidateStarts(text: string, query: ParsedQuery): Generator<number> {
   }
 }
 
-interface Segment {
-  text: string;
-  match: boolean;
-}
-
 /** `text` from `start` to `end`, cut into words, each marked if it answers the query. */
-function segmentsOf(text: string, start: number, end: number, query: ParsedQuery): Segment[] {
+function segmentsOf(text: string, start: number, end: number, query: ParsedQuery): TextPart[] {
   return markSegments([...segmenter.segment(text.slice(start, end))], query);
 }
 
@@ -283,7 +278,7 @@ function windowAround(text: string, at: number, maxLength: number): [number, num
 export function snippet(text: string, query: ParsedQuery, maxLength = 240): TextPart[] {
   const flat = text.replace(/\s+/gu, " ").trim();
   let window: [number, number] | null = null;
-  let segments: Segment[] = [];
+  let segments: TextPart[] = [];
   for (const at of candidateStarts(flat, query)) {
     const [start, end] = windowAround(flat, at, maxLength);
     const found = segmentsOf(flat, start, end, query);
